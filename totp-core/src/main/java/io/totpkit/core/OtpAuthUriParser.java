@@ -1,0 +1,213 @@
+package io.totpkit.core;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads {@code otpauth://} and {@code steam://} text into an {@link OtpAuthUri}, by hand: {@link java.net.URI} refuses
+ * much of what real QR codes contain (raw spaces, raw non-ASCII characters).
+ */
+final class OtpAuthUriParser {
+  private static final long MAX_PERIOD_SECONDS = Duration.ofDays(366).getSeconds();
+
+  private OtpAuthUriParser() {}
+
+  static OtpAuthUri parse(CharSequence input) {
+    if (input == null) {
+      throw new NullPointerException("text");
+    }
+    if (input.length() > OtpAuthUri.MAX_LENGTH) {
+      throw new InvalidOtpAuthUriException("the URI is " + input.length() + " characters long; at most "
+          + OtpAuthUri.MAX_LENGTH + " are accepted");
+    }
+    String text = input.toString().strip();
+    int schemeEnd = text.indexOf("://");
+    if (schemeEnd < 0) {
+      throw new InvalidOtpAuthUriException(text.isEmpty() ? "the URI is empty"
+          : "not an otpauth URI: there is no '://' (expected otpauth://totp/…)");
+    }
+    String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    if (scheme.equals("steam")) {
+      return parseSteam(text, schemeEnd + 3);
+    }
+    if (!scheme.equals("otpauth")) {
+      throw new InvalidOtpAuthUriException("unsupported scheme '" + Printable.of(scheme, 24) + "'"
+          + (scheme.equals("otpauth-migration") ? ": this is a Google Authenticator export, read it with"
+              + " MigrationPayload" : " (expected otpauth)"));
+    }
+    int typeStart = schemeEnd + 3;
+    int query = text.indexOf('?', typeStart);
+    int end = query < 0 ? text.length() : query;
+    int slash = text.indexOf('/', typeStart);
+    int typeEnd = slash < 0 || slash > end ? end : slash;
+    String typeName = text.substring(typeStart, typeEnd).toLowerCase(Locale.ROOT);
+    OtpType type;
+    boolean steam = false;
+    switch (typeName) {
+      case "totp":
+        type = OtpType.TOTP;
+        break;
+      case "hotp":
+        type = OtpType.HOTP;
+        break;
+      case "steam":
+        type = OtpType.TOTP;
+        steam = true;
+        break;
+      default:
+        throw new InvalidOtpAuthUriException("unknown type '" + Printable.of(typeName, 24)
+            + "' at position " + (typeStart + 1) + " (expected totp or hotp)");
+    }
+    String label = typeEnd < end ? PercentCodec.decode(text, typeEnd + 1, end, false, "the label") : "";
+    Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parameters(text, query + 1);
+
+    steam |= "steam".equalsIgnoreCase(parameters.get("encoder"));
+    if (steam) {
+      parameters.remove("encoder");
+    }
+    OtpAuthUri.Builder builder = type == OtpType.TOTP
+        ? OtpAuthUri.totp(secret(parameters.remove("secret")))
+        : OtpAuthUri.hotp(secret(parameters.remove("secret")), counter(parameters.remove("counter")));
+    int colon = label.indexOf(':');
+    if (colon >= 0) {
+      builder.labelIssuer(label.substring(0, colon)).account(label.substring(colon + 1));
+    } else {
+      builder.account(label);
+    }
+    builder.issuerParameter(parameters.remove("issuer"));
+    if (steam) {
+      builder.steam();
+    } else {
+      String algorithm = parameters.remove("algorithm");
+      if (algorithm != null) {
+        builder.algorithm(algorithm(algorithm));
+      }
+      String digits = parameters.remove("digits");
+      if (digits != null) {
+        builder.digits(digits(digits));
+      }
+    }
+    if (type == OtpType.TOTP) {
+      String period = parameters.remove("period");
+      if (period != null) {
+        builder.period(Duration.ofSeconds(period(period)));
+      }
+    }
+    parameters.forEach(builder::parameter);
+    try {
+      return builder.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOtpAuthUriException("the label cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether {@link OtpAuthUri} has a field of its own for parameter {@code name} (lower case). */
+  static boolean isInterpreted(String name, OtpType type, boolean steam) {
+    switch (name) {
+      case "secret":
+      case "issuer":
+        return true;
+      case "algorithm":
+      case "digits":
+        return !steam;
+      case "encoder":
+        return steam;
+      case "period":
+        return type == OtpType.TOTP;
+      case "counter":
+        return type == OtpType.HOTP;
+      default:
+        return false;
+    }
+  }
+
+  /** {@code steam://SECRET}, as some Steam tools export a key. */
+  private static OtpAuthUri parseSteam(String text, int start) {
+    int query = text.indexOf('?', start);
+    String key = PercentCodec.decode(text, start, query < 0 ? text.length() : query, false, "the Steam secret");
+    return OtpAuthUri.totp(secret(key)).issuerParameter("Steam").steam().build();
+  }
+
+  private static Map<String, String> parameters(String text, int start) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    int from = start;
+    while (from <= text.length()) {
+      int amp = text.indexOf('&', from);
+      int to = amp < 0 ? text.length() : amp;
+      if (to > from) {
+        int eq = text.indexOf('=', from);
+        int nameEnd = eq < 0 || eq > to ? to : eq;
+        String name = PercentCodec.decode(text, from, nameEnd, true, "a parameter name at position " + (from + 1))
+            .toLowerCase(Locale.ROOT);
+        String quoted = "parameter '" + Printable.of(name, 24) + "'";
+        if (name.isEmpty()) {
+          throw new InvalidOtpAuthUriException("a parameter without a name at position " + (from + 1));
+        }
+        String value = nameEnd < to ? PercentCodec.decode(text, nameEnd + 1, to, true, quoted) : "";
+        if (parameters.put(name, value) != null) {
+          throw new InvalidOtpAuthUriException(quoted + " appears more than once");
+        }
+      }
+      from = to + 1;
+    }
+    return parameters;
+  }
+
+  private static Secret secret(String value) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidOtpAuthUriException("the secret parameter is missing or empty");
+    }
+    try {
+      return Secret.fromBase32(value);
+    } catch (InvalidSecretException e) {
+      throw new InvalidOtpAuthUriException("the secret parameter is not valid: " + e.getMessage(), e);
+    }
+  }
+
+  private static HmacAlgorithm algorithm(String value) {
+    try {
+      return HmacAlgorithm.fromName(value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidOtpAuthUriException("parameter 'algorithm': " + e.getMessage());
+    }
+  }
+
+  private static int digits(String value) {
+    return (int) number("digits", value, Hotp.MIN_DIGITS, Hotp.MAX_DIGITS);
+  }
+
+  private static long period(String value) {
+    return number("period", value, 1, MAX_PERIOD_SECONDS);
+  }
+
+  private static long counter(String value) {
+    if (value == null) {
+      throw new InvalidOtpAuthUriException("a hotp URI needs a counter parameter");
+    }
+    return number("counter", value, 0, Long.MAX_VALUE);
+  }
+
+  /** A whole number of ASCII digits, no sign, from {@code min} to {@code max}. */
+  private static long number(String name, String value, long min, long max) {
+    boolean digitsOnly = !value.isEmpty() && value.length() <= 19;
+    for (int i = 0; i < value.length() && digitsOnly; i++) {
+      char c = value.charAt(i);
+      digitsOnly = c >= '0' && c <= '9';
+    }
+    long number = -1;
+    if (digitsOnly) {
+      try {
+        number = Long.parseLong(value);
+      } catch (NumberFormatException tooLarge) {
+        number = -1;
+      }
+    }
+    if (number < min || number > max) {
+      throw new InvalidOtpAuthUriException("parameter '" + name + "' must be a whole number from " + min + " to "
+          + max + ", was '" + Printable.of(value, 24) + "'");
+    }
+    return number;
+  }
+}

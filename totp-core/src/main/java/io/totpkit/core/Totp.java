@@ -1,0 +1,282 @@
+package io.totpkit.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Time-based one-time passwords, TOTP (<a href="https://www.rfc-editor.org/rfc/rfc6238">RFC 6238</a>): HOTP over the
+ * number of whole periods since a start time T0.
+ *
+ * <pre>{@code
+ * Totp totp = Totp.builder(secret)                    // defaults: SHA-1, 6 digits, 30 s, T0 = 0 (the Unix epoch)
+ *     .algorithm(HmacAlgorithm.SHA256).digits(8).period(Duration.ofSeconds(60))
+ *     .clock(Clock.systemUTC()).build();
+ * String code = totp.generate(Instant.now());        // "04924939": leading zeros kept
+ * Duration left = totp.remaining(Instant.now());     // until the next code
+ * }</pre>
+ *
+ * <p>Times run from T0 to the end of {@link Instant}'s range, far past 2038: the step is a {@code long}. Times before
+ * T0 have no step and are refused. {@link Builder#steam()} switches the output to Steam Guard's five characters.
+ *
+ * <p>The key's HMAC state is computed once in {@link Builder#build()}, so configuration errors surface there and the
+ * hot path, {@link #generateInt(Instant)}, neither fails on configuration nor allocates.
+ *
+ * <p>Thread-safety: immutable; safe to share between threads without locks.
+ */
+public final class Totp {
+  private final CodeGenerator generator;
+  private final long periodSeconds;
+  private final Instant startTime;
+  private final long startSeconds;
+  private final Clock clock;
+
+  private Totp(CodeGenerator generator, long periodSeconds, Instant startTime, Clock clock) {
+    this.generator = generator;
+    this.periodSeconds = periodSeconds;
+    this.startTime = startTime;
+    this.startSeconds = startTime.getEpochSecond();
+    this.clock = clock;
+  }
+
+  /**
+   * Starts a builder with the RFC 6238 defaults: HMAC-SHA-1, 6 digits, 30-second steps from the Unix epoch, and the
+   * system clock in UTC.
+   *
+   * @param secret the shared key; its bytes are read once, in {@link Builder#build()}
+   * @return a new builder
+   */
+  public static Builder builder(Secret secret) {
+    return new Builder(secret);
+  }
+
+  /**
+   * Returns the code at {@code time}, with leading zeros (or Steam's five characters).
+   *
+   * @param time the moment to compute the code for
+   * @return the code
+   * @throws IllegalArgumentException if {@code time} is before the start time T0
+   */
+  public String generate(Instant time) {
+    return generator.format(generateInt(time));
+  }
+
+  /**
+   * Returns the code at {@code time} as a number, without allocating: the hot path. For a Steam Guard generator this
+   * is the base-26 value of the five characters; use {@link #generate(Instant)} to get them.
+   *
+   * @param time the moment to compute the code for
+   * @return the code's value
+   * @throws IllegalArgumentException if {@code time} is before the start time T0
+   */
+  public int generateInt(Instant time) {
+    return generator.code(step(time));
+  }
+
+  /**
+   * Returns the code for the clock's current time.
+   *
+   * @return the current code
+   * @throws IllegalArgumentException if the clock reads a time before T0
+   */
+  public String now() {
+    return generate(clock.instant());
+  }
+
+  /**
+   * Returns the time step at {@code time}: the number of whole periods since T0, RFC 6238's {@code T}.
+   *
+   * @param time the moment
+   * @return the step, 0 or more
+   * @throws IllegalArgumentException if {@code time} is before T0
+   */
+  public long step(Instant time) {
+    return elapsedSeconds(time) / periodSeconds;
+  }
+
+  /**
+   * Returns how long the code at {@code time} stays current: from {@code time} to the start of the next step.
+   *
+   * @param time the moment
+   * @return a positive duration, at most one period
+   * @throws IllegalArgumentException if {@code time} is before T0
+   */
+  public Duration remaining(Instant time) {
+    long intoStep = elapsedSeconds(time) % periodSeconds;
+    return Duration.ofSeconds(periodSeconds - intoStep).minusNanos(time.getNano());
+  }
+
+  /** Returns the HMAC hash this generator uses. */
+  public HmacAlgorithm algorithm() {
+    return generator.algorithm();
+  }
+
+  /** Returns the number of characters in a code: 6 to 10 digits, or 5 for Steam Guard. */
+  public int digits() {
+    return generator.length();
+  }
+
+  /** Returns whether codes are Steam Guard's five characters rather than digits. */
+  public boolean isSteam() {
+    return generator.isSteam();
+  }
+
+  /** Returns the length of a time step. */
+  public Duration period() {
+    return Duration.ofSeconds(periodSeconds);
+  }
+
+  /** Returns T0, the moment step 0 begins. */
+  public Instant startTime() {
+    return startTime;
+  }
+
+  /** Returns the clock behind {@link #now()}. */
+  public Clock clock() {
+    return clock;
+  }
+
+  CodeGenerator generator() {
+    return generator;
+  }
+
+  long periodSeconds() {
+    return periodSeconds;
+  }
+
+  /** Returns the moment step {@code step} ends, saturating at {@link Instant#MAX}. */
+  Instant endOfStep(long step) {
+    try {
+      long seconds = Math.addExact(startSeconds, Math.multiplyExact(step + 1, periodSeconds));
+      return seconds > Instant.MAX.getEpochSecond() ? Instant.MAX : Instant.ofEpochSecond(seconds);
+    } catch (ArithmeticException beyondAnyClock) {
+      return Instant.MAX;
+    }
+  }
+
+  private long elapsedSeconds(Instant time) {
+    long elapsed = time.getEpochSecond() - startSeconds;
+    if (elapsed < 0) {
+      throw new IllegalArgumentException("time " + time + " is before the start time T0 " + startTime);
+    }
+    return elapsed;
+  }
+
+  /** Describes the parameters, never the key: {@code Totp[SHA1, 6 digits, 30 s, T0=1970-01-01T00:00:00Z]}. */
+  @Override
+  public String toString() {
+    return "Totp[" + algorithm() + ", " + (isSteam() ? "Steam" : digits() + " digits") + ", " + periodSeconds
+        + " s, T0=" + startTime + "]";
+  }
+
+  /**
+   * Configures a {@link Totp}; each setter checks its argument, and {@link #build()} reads the key.
+   *
+   * <p>Thread-safety: not thread-safe; use one builder per thread.
+   */
+  public static final class Builder {
+    private final Secret secret;
+    private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
+    private int digits = 6;
+    private boolean steam;
+    private long periodSeconds = 30;
+    private Instant startTime = Instant.EPOCH;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Secret secret) {
+      this.secret = Objects.requireNonNull(secret, "secret");
+    }
+
+    /**
+     * Sets the HMAC hash; the default is SHA-1.
+     *
+     * @param algorithm the hash
+     * @return this builder
+     */
+    public Builder algorithm(HmacAlgorithm algorithm) {
+      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+      return this;
+    }
+
+    /**
+     * Sets the number of digits in a code; the default is 6. Ends Steam Guard output if {@link #steam()} was set.
+     *
+     * @param digits from {@value Hotp#MIN_DIGITS} to {@value Hotp#MAX_DIGITS}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code digits} is out of range
+     */
+    public Builder digits(int digits) {
+      this.digits = Hotp.checkDigits(digits);
+      this.steam = false;
+      return this;
+    }
+
+    /**
+     * Produces Steam Guard codes: five characters from {@code 23456789BCDFGHJKMNPQRTVWXY}, always over HMAC-SHA-1
+     * (the algorithm setting is ignored), as Steam's mobile authenticator shows them.
+     *
+     * @return this builder
+     */
+    public Builder steam() {
+      this.steam = true;
+      return this;
+    }
+
+    /**
+     * Sets the length of a time step; the default is 30 seconds.
+     *
+     * @param period a whole number of seconds, at least one
+     * @return this builder
+     * @throws IllegalArgumentException if {@code period} is shorter than a second or has a fraction of a second
+     */
+    public Builder period(Duration period) {
+      Objects.requireNonNull(period, "period");
+      if (period.getSeconds() < 1 || period.getNano() != 0) {
+        throw new IllegalArgumentException("period must be a whole number of seconds, at least 1, was " + period);
+      }
+      this.periodSeconds = period.getSeconds();
+      return this;
+    }
+
+    /**
+     * Sets T0, the moment step 0 begins; the default is the Unix epoch.
+     *
+     * @param startTime a whole second
+     * @return this builder
+     * @throws IllegalArgumentException if {@code startTime} has a fraction of a second
+     */
+    public Builder startTime(Instant startTime) {
+      Objects.requireNonNull(startTime, "startTime");
+      if (startTime.getNano() != 0) {
+        throw new IllegalArgumentException("start time must be a whole second, was " + startTime);
+      }
+      this.startTime = startTime;
+      return this;
+    }
+
+    /**
+     * Sets the clock behind {@link Totp#now()} and the verifiers' default time; the default is
+     * {@link Clock#systemUTC()}. Tests pass {@link Clock#fixed}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Builds the generator, computing the key's HMAC state once.
+     *
+     * @return the generator
+     * @throws IllegalStateException if the secret was destroyed
+     */
+    public Totp build() {
+      CodeGenerator generator = steam ? CodeGenerator.steam(secret)
+          : CodeGenerator.decimal(algorithm, secret, digits);
+      return new Totp(generator, periodSeconds, startTime, clock);
+    }
+  }
+}
