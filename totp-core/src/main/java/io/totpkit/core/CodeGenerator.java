@@ -155,15 +155,15 @@ final class CodeGenerator {
   }
 
   /**
-   * Returns the first counter {@code c} with {@code from < c <= to + 1} whose code is {@code second} while the code of
+   * Returns the first counter {@code c} with {@code from < c <= last} whose code is {@code second} while the code of
    * {@code c - 1} is {@code first} (RFC 4226 §7.4 resynchronisation), or -1. Constant time, like
    * {@link #firstMatch}.
    */
-  long firstPairMatch(long first, long second, long from, long to) {
+  long firstPairMatch(long first, long second, long from, long last) {
     long found = 0;
     long matched = -1;
     long previous = code(from);
-    for (long counter = from + 1; counter <= to + 1 && counter > 0; counter++) {
+    for (long counter = from + 1; counter <= last && counter > 0; counter++) {
       long current = code(counter);
       long take = equal(previous, first) & equal(current, second) & (found ^ 1);
       matched = select(take, counter, matched);

@@ -77,8 +77,8 @@ public final class HotpVerifier {
     if (!wait.isZero()) {
       return Verification.throttled(wait);
     }
-    return accept(account, generator.firstMatch(typed, expectedCounter, expectedCounter + lookAhead),
-        expectedCounter, now);
+    long last = saturatedAdd(expectedCounter, lookAhead);
+    return accept(account, generator.firstMatch(typed, expectedCounter, last), expectedCounter, now);
   }
 
   /**
@@ -108,8 +108,9 @@ public final class HotpVerifier {
     if (!wait.isZero()) {
       return Verification.throttled(wait);
     }
-    return accept(account, generator.firstPairMatch(first, second, expectedCounter, expectedCounter + resyncWindow),
-        expectedCounter, now);
+    // The first code may sit at expectedCounter + resyncWindow, so the second at one more.
+    long last = saturatedAdd(expectedCounter, resyncWindow + 1L);
+    return accept(account, generator.firstPairMatch(first, second, expectedCounter, last), expectedCounter, now);
   }
 
   private Verification accept(String account, long matched, long expectedCounter, Instant now) {
@@ -123,6 +124,11 @@ public final class HotpVerifier {
     }
     attemptLimiter.recordSuccess(account);
     return Verification.accepted(matched, offset);
+  }
+
+  /** Counters end at {@link Long#MAX_VALUE}: a window reaching past it stops there rather than wrapping. */
+  private static long saturatedAdd(long counter, long steps) {
+    return counter > Long.MAX_VALUE - steps ? Long.MAX_VALUE : counter + steps;
   }
 
   private static void checkCounter(long counter) {
