@@ -50,8 +50,9 @@ public interface AttemptLimiter {
    * waits {@code lockout}, doubled for each further lockout (capped at 24 hours, or at {@code lockout} if that is
    * longer); after {@value #MAX_CONSECUTIVE_FAILURES} consecutive failures it stays locked until {@link #reset}.
    *
-   * <p>Memory: a record exists only for an account with failures since its last success; records of accounts that
-   * were never locked and have not failed for 24 hours are dropped when the map has doubled since the last sweep.
+   * <p>Memory: one small record per account that attempted a code; a record that shows no lockout and no attempt for
+   * 24 hours is dropped when the map has doubled since the last sweep. A failed attempt on a known account allocates
+   * nothing.
    *
    * @param maxFailures consecutive failures that trigger a lockout, 1 to {@value #MAX_CONSECUTIVE_FAILURES}
    * @param lockout the first lockout's length, positive and at most 365 days

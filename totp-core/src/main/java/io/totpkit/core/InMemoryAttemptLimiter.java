@@ -6,17 +6,21 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The {@link AttemptLimiter#inMemory} implementation: immutable per-account records swapped atomically. */
+/**
+ * The {@link AttemptLimiter#inMemory} implementation: one small mutable record per account, changed under the record's
+ * own lock. A failing attempt on a known account allocates nothing, so a guessing attack costs the server no garbage.
+ */
 final class InMemoryAttemptLimiter implements AttemptLimiter {
   static final Duration LOCKED_UNTIL_RESET = Duration.ofSeconds(Long.MAX_VALUE);
   private static final Duration GROWTH_CAP = Duration.ofHours(24);
   private static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
-  private static final Duration FORGET_UNLOCKED_AFTER = Duration.ofHours(24);
+  private static final long FORGET_UNLOCKED_AFTER_MILLIS = Duration.ofHours(24).toMillis();
   private static final int MIN_SWEEP_SIZE = 1024;
 
   private final int maxFailures;
   private final Duration lockout;
-  private final Duration maxLockout;
+  private final long lockoutMillis;
+  private final long maxLockoutMillis;
   private final ConcurrentHashMap<String, Record> records = new ConcurrentHashMap<>();
   private final AtomicInteger sweepAt = new AtomicInteger(MIN_SWEEP_SIZE);
 
@@ -31,79 +35,120 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
     }
     this.maxFailures = maxFailures;
     this.lockout = lockout;
-    this.maxLockout = lockout.compareTo(GROWTH_CAP) > 0 ? lockout : GROWTH_CAP;
+    this.lockoutMillis = Math.max(1, lockout.toMillis());
+    this.maxLockoutMillis = Math.max(lockoutMillis, GROWTH_CAP.toMillis());
   }
 
   @Override
   public Duration tryAcquire(String account, Instant now) {
     Objects.requireNonNull(account, "account");
-    Objects.requireNonNull(now, "now");
-    Duration[] wait = {Duration.ZERO};
-    // compute() is atomic per key: deciding and counting the attempt are one step.
-    records.compute(account, (key, previous) -> {
-      Record record = previous == null ? Record.NONE : previous;
-      if (record.failures >= MAX_CONSECUTIVE_FAILURES) {
-        wait[0] = LOCKED_UNTIL_RESET;
-        return record;
+    long nowMillis = millis(Objects.requireNonNull(now, "now"));
+    while (true) {
+      Record record = records.computeIfAbsent(account, key -> new Record());
+      long wait;
+      // The record's lock makes deciding and counting one step; a record swept meanwhile is retried afresh.
+      synchronized (record) {
+        if (record.removed) {
+          continue;
+        }
+        wait = record.acquire(nowMillis, maxFailures, lockoutMillis, maxLockoutMillis);
       }
-      if (now.isBefore(record.lockedUntil)) {
-        wait[0] = Duration.between(now, record.lockedUntil);
-        return record;
-      }
-      int failures = record.failures + 1;
-      if (failures % maxFailures != 0) {
-        return new Record(failures, record.lockouts, record.lockedUntil, now);
-      }
-      Duration length = lockoutLength(record.lockouts);
-      return new Record(failures, record.lockouts + 1, now.plus(length), now);
-    });
-    sweepIfGrown(now);
-    return wait[0];
+      sweepIfGrown(nowMillis);
+      return wait == 0 ? Duration.ZERO : wait == Long.MAX_VALUE ? LOCKED_UNTIL_RESET : Duration.ofMillis(wait);
+    }
   }
 
   @Override
   public void recordSuccess(String account) {
-    records.remove(Objects.requireNonNull(account, "account"));
+    reset(account);
   }
 
   @Override
   public void reset(String account) {
-    records.remove(Objects.requireNonNull(account, "account"));
+    Record record = records.get(Objects.requireNonNull(account, "account"));
+    if (record != null) {
+      synchronized (record) {
+        record.clear();
+      }
+    }
+  }
+
+  /** One account's consecutive failures, lockouts so far, the end of the current lockout, and its last attempt. */
+  private static final class Record {
+    int failures;
+    int lockouts;
+    long lockedUntilMillis = Long.MIN_VALUE;
+    long lastAttemptMillis = Long.MIN_VALUE;
+    boolean removed;
+
+    /** Returns 0 and counts a failure if the attempt may go ahead, else the wait in milliseconds. */
+    long acquire(long nowMillis, int maxFailures, long lockoutMillis, long maxLockoutMillis) {
+      if (failures >= MAX_CONSECUTIVE_FAILURES) {
+        return Long.MAX_VALUE;
+      }
+      if (nowMillis < lockedUntilMillis) {
+        return lockedUntilMillis - nowMillis;
+      }
+      failures++;
+      lastAttemptMillis = nowMillis;
+      if (failures % maxFailures == 0) {
+        lockedUntilMillis = saturatedAdd(nowMillis, lockoutLength(lockouts, lockoutMillis, maxLockoutMillis));
+        lockouts++;
+      }
+      return 0;
+    }
+
+    void clear() {
+      failures = 0;
+      lockouts = 0;
+      lockedUntilMillis = Long.MIN_VALUE;
+    }
+
+    boolean forgettable(long cutoffMillis) {
+      return lockouts == 0 && lastAttemptMillis < cutoffMillis;
+    }
   }
 
   /** The lockout after {@code previousLockouts} earlier ones: doubling, capped. */
-  private Duration lockoutLength(int previousLockouts) {
-    Duration length = lockout;
-    for (int i = 0; i < previousLockouts && length.compareTo(maxLockout) < 0; i++) {
-      length = length.multipliedBy(2);
+  private static long lockoutLength(int previousLockouts, long lockoutMillis, long maxLockoutMillis) {
+    long length = lockoutMillis;
+    for (int i = 0; i < previousLockouts && length < maxLockoutMillis; i++) {
+      length *= 2;
     }
-    return length.compareTo(maxLockout) > 0 ? maxLockout : length;
+    return Math.min(length, maxLockoutMillis);
   }
 
-  private void sweepIfGrown(Instant now) {
+  private void sweepIfGrown(long nowMillis) {
     int threshold = sweepAt.get();
     if (records.size() >= threshold && sweepAt.compareAndSet(threshold, Integer.MAX_VALUE)) {
-      Instant cutoff = now.minus(FORGET_UNLOCKED_AFTER);
-      records.values().removeIf(record -> record.lockouts == 0 && record.lastAttempt.isBefore(cutoff));
+      long cutoff = nowMillis - FORGET_UNLOCKED_AFTER_MILLIS;
+      records.forEach((account, record) -> {
+        synchronized (record) {
+          if (record.forgettable(cutoff)) {
+            record.removed = true;
+            records.remove(account, record);
+          }
+        }
+      });
       sweepAt.set(Math.max(MIN_SWEEP_SIZE, records.size() * 2));
     }
   }
 
-  /** One account's consecutive failures, lockouts so far, and the end of the current lockout. */
-  private static final class Record {
-    static final Record NONE = new Record(0, 0, Instant.MIN, Instant.MIN);
-
-    final int failures;
-    final int lockouts;
-    final Instant lockedUntil;
-    final Instant lastAttempt;
-
-    Record(int failures, int lockouts, Instant lockedUntil, Instant lastAttempt) {
-      this.failures = failures;
-      this.lockouts = lockouts;
-      this.lockedUntil = lockedUntil;
-      this.lastAttempt = lastAttempt;
+  /** Milliseconds since the epoch, saturating instead of overflowing at the ends of {@link Instant}'s range. */
+  private static long millis(Instant time) {
+    long seconds = time.getEpochSecond();
+    if (seconds >= Long.MAX_VALUE / 1000) {
+      return Long.MAX_VALUE;
     }
+    if (seconds <= Long.MIN_VALUE / 1000) {
+      return Long.MIN_VALUE + 1;
+    }
+    return seconds * 1000 + time.getNano() / 1_000_000;
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
   }
 
   @Override
