@@ -65,6 +65,9 @@ final class OtpAuthUriParser {
 
     steam |= "steam".equalsIgnoreCase(parameters.get("encoder"));
     if (steam) {
+      if (type != OtpType.TOTP) {
+        throw new InvalidOtpAuthUriException("encoder=steam on a hotp URI: Steam Guard keys are time-based");
+      }
       parameters.remove("encoder");
     }
     OtpAuthUri.Builder builder = type == OtpType.TOTP
