@@ -417,7 +417,8 @@ public final class OtpAuthUri {
     }
 
     /**
-     * Marks the key as a Steam Guard key: five-character codes over HMAC-SHA-1.
+     * Marks the key as a Steam Guard key: five-character codes over HMAC-SHA-1. Replaces an {@code encoder} set
+     * with {@link #parameter}, since the URI is written with {@code encoder=steam}.
      *
      * @return this builder
      * @throws IllegalStateException if this is a HOTP key
@@ -427,6 +428,7 @@ public final class OtpAuthUri {
         throw new IllegalStateException("Steam Guard keys are time-based");
       }
       this.steam = true;
+      otherParameters.remove("encoder");
       return this;
     }
 
@@ -457,7 +459,8 @@ public final class OtpAuthUri {
      * @param name the name, which must not be one totpkit interprets
      * @param value the value
      * @return this builder
-     * @throws IllegalArgumentException if {@code name} is empty or one of the interpreted parameters
+     * @throws IllegalArgumentException if {@code name} is empty or one of the interpreted parameters, or if it is
+     *     {@code encoder=steam} (use {@link #steam()}: the parameter would read back as a Steam Guard key)
      */
     public Builder parameter(String name, String value) {
       Objects.requireNonNull(value, "value");
@@ -465,6 +468,9 @@ public final class OtpAuthUri {
       if (key.isEmpty() || OtpAuthUriParser.isInterpreted(key, type, steam)) {
         throw new IllegalArgumentException("'" + Printable.of(name, 40)
             + "' cannot be set as another parameter: it is empty or has a setter of its own");
+      }
+      if (key.equals("encoder") && value.equalsIgnoreCase("steam")) {
+        throw new IllegalArgumentException("encoder=steam marks a Steam Guard key: use steam() instead");
       }
       otherParameters.put(key, value);
       return this;
