@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class OtpAuthUriParser {
   private static final long MAX_PERIOD_SECONDS = Duration.ofDays(366).getSeconds();
+  /** The longest value a message quotes: short enough that no recognisable run of a key fits. */
+  private static final int MAX_QUOTED = 7;
 
   private OtpAuthUriParser() {}
 
@@ -33,9 +35,10 @@ final class OtpAuthUriParser {
       return parseSteam(text, schemeEnd + 3);
     }
     if (!scheme.equals("otpauth")) {
-      throw new InvalidOtpAuthUriException("unsupported scheme '" + Printable.of(scheme, 24) + "'"
-          + (scheme.equals("otpauth-migration") ? ": this is a Google Authenticator export, read it with"
-              + " MigrationPayload" : " (expected otpauth)"));
+      throw new InvalidOtpAuthUriException(scheme.equals("otpauth-migration")
+          ? "unsupported scheme 'otpauth-migration': this is a Google Authenticator export, read it with"
+              + " MigrationPayload"
+          : "unsupported scheme " + quote(scheme) + " (expected otpauth)");
     }
     int typeStart = schemeEnd + 3;
     int query = text.indexOf('?', typeStart);
@@ -57,8 +60,8 @@ final class OtpAuthUriParser {
         steam = true;
         break;
       default:
-        throw new InvalidOtpAuthUriException("unknown type '" + Printable.of(typeName, 24)
-            + "' at position " + (typeStart + 1) + " (expected totp or hotp)");
+        throw new InvalidOtpAuthUriException("unknown type " + quote(typeName)
+            + " at position " + (typeStart + 1) + " (expected totp or hotp)");
     }
     String label = typeEnd < end ? PercentCodec.decode(text, typeEnd + 1, end, false, "the label") : "";
     Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parameters(text, query + 1);
@@ -173,7 +176,9 @@ final class OtpAuthUriParser {
     try {
       return HmacAlgorithm.fromName(value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOtpAuthUriException("parameter 'algorithm': " + e.getMessage());
+      // Not e.getMessage(): it quotes 20 characters of the value, and those can be a key that ran on from a lost '&'.
+      throw new InvalidOtpAuthUriException("parameter 'algorithm' must be SHA1, SHA256 or SHA512, was "
+          + quote(value));
     }
   }
 
@@ -209,8 +214,17 @@ final class OtpAuthUriParser {
     }
     if (number < min || number > max) {
       throw new InvalidOtpAuthUriException("parameter '" + name + "' must be a whole number from " + min + " to "
-          + max + ", was '" + Printable.of(value, 24) + "'");
+          + max + ", was " + quote(value));
     }
     return number;
+  }
+
+  /**
+   * Quotes a short value for a message, and only describes a long one: when a {@code '&'} is lost, the text of the
+   * next parameter (perhaps the secret) runs on into this value, and the message must not show a key.
+   */
+  static String quote(String value) {
+    return value.length() <= MAX_QUOTED ? "'" + Printable.of(value, MAX_QUOTED) + "'"
+        : "a " + value.length() + "-character value";
   }
 }
