@@ -772,6 +772,36 @@ class MigrationPayloadTest {
     assertThat(back).containsExactlyElementsOf(accounts);
   }
 
+  /** An account whose text alone exceeds the limit cannot be put in any QR code: refused, not written too long. */
+  @Test
+  void encode_accountTooLargeForOneQrCode_refused() {
+    List<OtpAuthUri> accounts = List.of(exportable(1).get(0),
+        OtpAuthUri.totp(Secret.fromBytes(KEY)).issuer("Huge").account("a".repeat(1500)).build());
+    assertThatThrownBy(() -> MigrationPayload.encode(accounts))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("account 2 (Huge) is too large for one QR code");
+  }
+
+  /** Property: random keys and names of many sizes; every text within the limit, every account read back. */
+  @Test
+  void encode_randomAccounts_everyTextWithinLimitAndReadBack() {
+    Random random = new Random(0xba7c4L);
+    for (int round = 0; round < 40; round++) {
+      List<OtpAuthUri> accounts = new ArrayList<>();
+      for (int n = 1 + random.nextInt(30); n > 0; n--) {
+        byte[] key = new byte[1 + random.nextInt(100)];
+        if (random.nextBoolean()) {
+          Arrays.fill(key, (byte) (random.nextBoolean() ? 0xff : 0xfb));
+        } else {
+          random.nextBytes(key);
+        }
+        accounts.add(OtpAuthUri.totp(Secret.fromBytes(key)).issuer("I".repeat(random.nextInt(200)))
+            .account("a".repeat(random.nextInt(300))).build());
+      }
+      assertBatchesValid(accounts);
+    }
+  }
+
   @Test
   void encode_twoCalls_differentBatchIds() {
     List<OtpAuthUri> accounts = exportable(1);
