@@ -828,6 +828,21 @@ class OtpAuthUriTest {
     assertThat(OtpAuthUri.parse(steam.toUriString())).isEqualTo(steam);
   }
 
+  /** toUriString() writes UTF-8, which cannot hold an unpaired surrogate: the builder must not accept one. */
+  @ParameterizedTest(name = "[{index}] {0}")
+  @ValueSource(strings = {"\ud800", "a\udc00", "\ud83d", "x\udbffy", "\ude00\ud83d"})
+  void builderText_unpairedSurrogate_refused(String text) {
+    OtpAuthUri.Builder builder = OtpAuthUri.totp(Secret.fromBase32(SECRET));
+    assertThatThrownBy(() -> builder.issuer(text)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("surrogate");
+    assertThatThrownBy(() -> builder.labelIssuer(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.issuerParameter(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.account(text)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.parameter("x" + text, "v")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.parameter("x", text)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(builder.account("\ud83d\ude00").issuer("\ud83d\ude00").build().account()).isEqualTo("\ud83d\ude00");
+  }
+
   @Test
   void builderParameter_periodOnHotpAndCounterOnTotp_acceptedAsOtherParameters() {
     assertThat(OtpAuthUri.hotp(Secret.fromBase32(SECRET), 0).parameter("period", "30").build().otherParameters())
