@@ -572,7 +572,7 @@ class MigrationPayloadTest {
 
   /** Messages never quote the key, whatever went wrong and wherever. */
   @Test
-  void errors_neverContainTheSecret() {
+  void parse_anyError_messageNeverContainsTheSecret() {
     byte[] data = richPayload();
     List<Throwable> errors = new ArrayList<>();
     for (int i = 0; i < data.length; i++) {
