@@ -611,6 +611,23 @@ class OtpAuthUriTest {
     assertThat(OtpAuthUri.parse(exact).otherParameters()).containsKey("x");
   }
 
+  /** Positions count from the start of the text as given, so leading white space (which is ignored) counts too. */
+  @Test
+  void parse_leadingWhiteSpace_positionsCountFromInputStart() {
+    assertThatThrownBy(() -> OtpAuthUri.parse("  otpauth://totp/AC%G1ME:me?secret=" + SECRET))
+        .hasMessageContaining("in the label at position 20");
+    assertThatThrownBy(() -> OtpAuthUri.parse("\n\totpauth://xotp/ACME:me?secret=" + SECRET))
+        .hasMessageContaining("unknown type 'xotp' at position 13");
+    assertThatThrownBy(() -> OtpAuthUri.parse(" otpauth://totp/ACME:me?secret=" + SECRET + "&=x"))
+        .hasMessageContaining("without a name at position "
+            + ((" otpauth://totp/ACME:me?secret=" + SECRET).length() + 2));
+  }
+
+  @Test
+  void parse_stringBuilder_readLikeString() {
+    assertThat(OtpAuthUri.parse(new StringBuilder(GOOGLE_EXAMPLE))).isEqualTo(OtpAuthUri.parse(GOOGLE_EXAMPLE));
+  }
+
   @Test
   void parse_null_throwsNullPointerException() {
     assertThatThrownBy(() -> OtpAuthUri.parse(null)).isInstanceOf(NullPointerException.class);
