@@ -24,13 +24,16 @@ final class OtpAuthUriParser {
       throw new InvalidOtpAuthUriException("the URI is " + input.length() + " characters long; at most "
           + OtpAuthUri.MAX_LENGTH + " are accepted");
     }
-    String text = input.toString().strip();
-    int schemeEnd = text.indexOf("://");
+    // Only trailing white space is cut off: leading white space stays (skipped) so that positions in messages count
+    // from the start of the text the user has.
+    String text = input.toString().stripTrailing();
+    int start = text.length() - text.stripLeading().length();
+    int schemeEnd = text.indexOf("://", start);
     if (schemeEnd < 0) {
-      throw new InvalidOtpAuthUriException(text.isEmpty() ? "the URI is empty"
+      throw new InvalidOtpAuthUriException(start == text.length() ? "the URI is empty"
           : "not an otpauth URI: there is no '://' (expected otpauth://totp/…)");
     }
-    String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    String scheme = text.substring(start, schemeEnd).toLowerCase(Locale.ROOT);
     if (scheme.equals("steam")) {
       return parseSteam(text, schemeEnd + 3);
     }
