@@ -40,6 +40,9 @@ public final class MigrationPayload {
   public static final int MAX_BATCH_TEXT_LENGTH = 2000;
 
   private static final String PREFIX = "otpauth-migration://";
+  private static final String DATA = "offline?data=";
+  /** version (2 bytes), batch_size and batch_index (each at most 1 + 5) and a negative batch_id (1 + 10). */
+  private static final int MAX_BATCH_FIELDS_BYTES = 2 + 6 + 6 + 11;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final List<OtpAuthUri> accounts;
@@ -252,14 +255,15 @@ public final class MigrationPayload {
 
   /**
    * Writes accounts as Google Authenticator export texts, one per QR code: at most
-   * {@value #MAX_ACCOUNTS_PER_BATCH} accounts and about {@value #MAX_BATCH_TEXT_LENGTH} characters each, all with one
+   * {@value #MAX_ACCOUNTS_PER_BATCH} accounts and at most {@value #MAX_BATCH_TEXT_LENGTH} characters each, all with one
    * random batch id. Parameters the export format has no field for (other parameters, a label issuer that differs
    * from the issuer) are not written.
    *
    * @param accounts the accounts to export, at least one
    * @return the texts, in order; {@link #parse} reads each back
    * @throws IllegalArgumentException if an account cannot be exported: a Steam Guard key, a period other than 30
-   *     seconds, or a digit count other than 6 or 8
+   *     seconds, a digit count other than 6 or 8, or names so long that the account alone does not fit in
+   *     {@value #MAX_BATCH_TEXT_LENGTH} characters
    */
   public static List<String> encode(List<OtpAuthUri> accounts) {
     if (accounts.isEmpty()) {
@@ -267,18 +271,21 @@ public final class MigrationPayload {
     }
     List<List<byte[]>> batches = new ArrayList<>();
     List<byte[]> batch = new ArrayList<>();
-    int batchBytes = 0;
     for (int i = 0; i < accounts.size(); i++) {
       byte[] entry = entry(accounts.get(i), i + 1);
-      // Base64 grows the data by 4/3 and percent-encoding some more; keep a margin for the batch fields.
-      if (!batch.isEmpty() && (batch.size() == MAX_ACCOUNTS_PER_BATCH
-          || (batchBytes + entry.length + 40) * 3 / 2 > MAX_BATCH_TEXT_LENGTH - PREFIX.length() - 20)) {
-        batches.add(batch);
-        batch = new ArrayList<>();
-        batchBytes = 0;
-      }
       batch.add(entry);
-      batchBytes += entry.length + 3;
+      if (batch.size() > MAX_ACCOUNTS_PER_BATCH || longestText(batch) > MAX_BATCH_TEXT_LENGTH) {
+        batch.remove(batch.size() - 1);
+        if (!batch.isEmpty()) {
+          batches.add(batch);
+          batch = new ArrayList<>();
+          batch.add(entry);
+        }
+        if (longestText(batch) > MAX_BATCH_TEXT_LENGTH) {
+          throw new IllegalArgumentException("account " + (i + 1) + " (" + accounts.get(i).issuer()
+              + ") is too large for one QR code: its text would exceed " + MAX_BATCH_TEXT_LENGTH + " characters");
+        }
+      }
     }
     batches.add(batch);
     int batchId = RANDOM.nextInt();
@@ -293,9 +300,34 @@ public final class MigrationPayload {
       byte[] bytes = payload.toByteArray();
       String base64 = Base64.getEncoder().encodeToString(bytes);
       Arrays.fill(bytes, (byte) 0);
-      texts.add(PREFIX + "offline?data=" + base64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"));
+      texts.add(PREFIX + DATA + base64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"));
     }
     return texts;
+  }
+
+  /**
+   * Returns the longest text a QR code holding {@code entries} can have: their Base64, with '+' and '/' taking three
+   * characters once percent-encoded, counted exactly; the batch fields, not known yet, counted at their longest. A
+   * fixed ratio is not enough: a key of 0xff bytes is all '/' and triples in length.
+   */
+  private static int longestText(List<byte[]> entries) {
+    ProtoWriter body = new ProtoWriter();
+    for (byte[] entry : entries) {
+      body.bytes(1, entry);
+    }
+    byte[] bytes = body.toByteArray();
+    int whole = bytes.length / 3 * 3;
+    int length = PREFIX.length() + DATA.length();
+    for (int i = 0; i < whole; i += 3) {
+      int group = (bytes[i] & 0xff) << 16 | (bytes[i + 1] & 0xff) << 8 | bytes[i + 2] & 0xff;
+      for (int shift = 18; shift >= 0; shift -= 6) {
+        length += (group >>> shift & 63) >= 62 ? 3 : 1;
+      }
+    }
+    Arrays.fill(bytes, (byte) 0);
+    // The last 0 to 2 bytes of the entries and the batch fields: 4 Base64 characters per 3 bytes, each at most 3 long.
+    int rest = bytes.length - whole + MAX_BATCH_FIELDS_BYTES;
+    return length + (rest + 2) / 3 * 4 * 3;
   }
 
   private static byte[] entry(OtpAuthUri account, int number) {

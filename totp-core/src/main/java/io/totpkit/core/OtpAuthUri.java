@@ -348,7 +348,7 @@ public final class OtpAuthUri {
      *
      * @param issuer the service, without {@code ':'}; empty removes both
      * @return this builder
-     * @throws IllegalArgumentException if {@code issuer} contains {@code ':'}
+     * @throws IllegalArgumentException if {@code issuer} contains {@code ':'} or an unpaired surrogate
      */
     public Builder issuer(String issuer) {
       labelIssuer(issuer);
@@ -361,12 +361,13 @@ public final class OtpAuthUri {
      *
      * @param issuer the prefix, without {@code ':'}; empty or {@code null} removes it
      * @return this builder
-     * @throws IllegalArgumentException if {@code issuer} contains {@code ':'}
+     * @throws IllegalArgumentException if {@code issuer} contains {@code ':'} or an unpaired surrogate
      */
     public Builder labelIssuer(String issuer) {
       if (issuer != null && issuer.indexOf(':') >= 0) {
         throw new IllegalArgumentException("issuer must not contain ':', which separates it from the account");
       }
+      checkText(issuer, "issuer");
       this.labelIssuer = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -376,8 +377,10 @@ public final class OtpAuthUri {
      *
      * @param issuer the parameter's value; empty or {@code null} removes it
      * @return this builder
+     * @throws IllegalArgumentException if {@code issuer} contains an unpaired surrogate
      */
     public Builder issuerParameter(String issuer) {
+      checkText(issuer, "issuer");
       this.issuerParameter = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -387,9 +390,10 @@ public final class OtpAuthUri {
      *
      * @param account the user's name at the issuer, for example an e-mail address
      * @return this builder
+     * @throws IllegalArgumentException if {@code account} contains an unpaired surrogate
      */
     public Builder account(String account) {
-      this.account = stripLeadingSpaces(Objects.requireNonNull(account, "account"));
+      this.account = stripLeadingSpaces(checkText(Objects.requireNonNull(account, "account"), "account"));
       return this;
     }
 
@@ -417,7 +421,8 @@ public final class OtpAuthUri {
     }
 
     /**
-     * Marks the key as a Steam Guard key: five-character codes over HMAC-SHA-1.
+     * Marks the key as a Steam Guard key: five-character codes over HMAC-SHA-1. Replaces an {@code encoder} set
+     * with {@link #parameter}, since the URI is written with {@code encoder=steam}.
      *
      * @return this builder
      * @throws IllegalStateException if this is a HOTP key
@@ -427,6 +432,7 @@ public final class OtpAuthUri {
         throw new IllegalStateException("Steam Guard keys are time-based");
       }
       this.steam = true;
+      otherParameters.remove("encoder");
       return this;
     }
 
@@ -457,7 +463,9 @@ public final class OtpAuthUri {
      * @param name the name, which must not be one totpkit interprets
      * @param value the value
      * @return this builder
-     * @throws IllegalArgumentException if {@code name} is empty or one of the interpreted parameters
+     * @throws IllegalArgumentException if {@code name} is empty or one of the interpreted parameters, or if it is
+     *     {@code encoder=steam} (use {@link #steam()}: the parameter would read back as a Steam Guard key), or if
+     *     either contains an unpaired surrogate
      */
     public Builder parameter(String name, String value) {
       Objects.requireNonNull(value, "value");
@@ -465,6 +473,11 @@ public final class OtpAuthUri {
       if (key.isEmpty() || OtpAuthUriParser.isInterpreted(key, type, steam)) {
         throw new IllegalArgumentException("'" + Printable.of(name, 40)
             + "' cannot be set as another parameter: it is empty or has a setter of its own");
+      }
+      checkText(key, "parameter name");
+      checkText(value, "parameter value");
+      if (key.equals("encoder") && value.equalsIgnoreCase("steam")) {
+        throw new IllegalArgumentException("encoder=steam marks a Steam Guard key: use steam() instead");
       }
       otherParameters.put(key, value);
       return this;
@@ -488,6 +501,20 @@ public final class OtpAuthUri {
     Builder counter(long counter) {
       this.counter = counter;
       return this;
+    }
+
+    /** Refuses an unpaired surrogate: toUriString() writes UTF-8, which would turn it into '?'. */
+    private static String checkText(String text, String what) {
+      for (int i = 0; text != null && i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + i
+              + ", which is not Unicode text");
+        }
+      }
+      return text;
     }
   }
 

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class OtpAuthUriParser {
   private static final long MAX_PERIOD_SECONDS = Duration.ofDays(366).getSeconds();
+  /** The longest value a message quotes: short enough that no recognisable run of a key fits. */
+  private static final int MAX_QUOTED = 7;
 
   private OtpAuthUriParser() {}
 
@@ -22,20 +24,24 @@ final class OtpAuthUriParser {
       throw new InvalidOtpAuthUriException("the URI is " + input.length() + " characters long; at most "
           + OtpAuthUri.MAX_LENGTH + " are accepted");
     }
-    String text = input.toString().strip();
-    int schemeEnd = text.indexOf("://");
+    // Only trailing white space is cut off: leading white space stays (skipped) so that positions in messages count
+    // from the start of the text the user has.
+    String text = input.toString().stripTrailing();
+    int start = text.length() - text.stripLeading().length();
+    int schemeEnd = text.indexOf("://", start);
     if (schemeEnd < 0) {
-      throw new InvalidOtpAuthUriException(text.isEmpty() ? "the URI is empty"
+      throw new InvalidOtpAuthUriException(start == text.length() ? "the URI is empty"
           : "not an otpauth URI: there is no '://' (expected otpauth://totp/…)");
     }
-    String scheme = text.substring(0, schemeEnd).toLowerCase(Locale.ROOT);
+    String scheme = text.substring(start, schemeEnd).toLowerCase(Locale.ROOT);
     if (scheme.equals("steam")) {
       return parseSteam(text, schemeEnd + 3);
     }
     if (!scheme.equals("otpauth")) {
-      throw new InvalidOtpAuthUriException("unsupported scheme '" + Printable.of(scheme, 24) + "'"
-          + (scheme.equals("otpauth-migration") ? ": this is a Google Authenticator export, read it with"
-              + " MigrationPayload" : " (expected otpauth)"));
+      throw new InvalidOtpAuthUriException(scheme.equals("otpauth-migration")
+          ? "unsupported scheme 'otpauth-migration': this is a Google Authenticator export, read it with"
+              + " MigrationPayload"
+          : "unsupported scheme " + quote(scheme) + " (expected otpauth)");
     }
     int typeStart = schemeEnd + 3;
     int query = text.indexOf('?', typeStart);
@@ -57,14 +63,17 @@ final class OtpAuthUriParser {
         steam = true;
         break;
       default:
-        throw new InvalidOtpAuthUriException("unknown type '" + Printable.of(typeName, 24)
-            + "' at position " + (typeStart + 1) + " (expected totp or hotp)");
+        throw new InvalidOtpAuthUriException("unknown type " + quote(typeName)
+            + " at position " + (typeStart + 1) + " (expected totp or hotp)");
     }
     String label = typeEnd < end ? PercentCodec.decode(text, typeEnd + 1, end, false, "the label") : "";
     Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parameters(text, query + 1);
 
     steam |= "steam".equalsIgnoreCase(parameters.get("encoder"));
     if (steam) {
+      if (type != OtpType.TOTP) {
+        throw new InvalidOtpAuthUriException("encoder=steam on a hotp URI: Steam Guard keys are time-based");
+      }
       parameters.remove("encoder");
     }
     OtpAuthUri.Builder builder = type == OtpType.TOTP
@@ -170,7 +179,9 @@ final class OtpAuthUriParser {
     try {
       return HmacAlgorithm.fromName(value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidOtpAuthUriException("parameter 'algorithm': " + e.getMessage());
+      // Not e.getMessage(): it quotes 20 characters of the value, and those can be a key that ran on from a lost '&'.
+      throw new InvalidOtpAuthUriException("parameter 'algorithm' must be SHA1, SHA256 or SHA512, was "
+          + quote(value));
     }
   }
 
@@ -206,8 +217,17 @@ final class OtpAuthUriParser {
     }
     if (number < min || number > max) {
       throw new InvalidOtpAuthUriException("parameter '" + name + "' must be a whole number from " + min + " to "
-          + max + ", was '" + Printable.of(value, 24) + "'");
+          + max + ", was " + quote(value));
     }
     return number;
+  }
+
+  /**
+   * Quotes a short value for a message, and only describes a long one: when a {@code '&'} is lost, the text of the
+   * next parameter (perhaps the secret) runs on into this value, and the message must not show a key.
+   */
+  static String quote(String value) {
+    return value.length() <= MAX_QUOTED ? "'" + Printable.of(value, MAX_QUOTED) + "'"
+        : "a " + value.length() + "-character value";
   }
 }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Decoding is lenient about what authenticator QR codes carry in practice (raw spaces and raw non-ASCII
  * characters pass through) and strict about what cannot be read (a {@code %} without two hex digits, bytes that are
- * not UTF-8). Errors give the position in the URI and the part, never the decoded text.
+ * not UTF-8, unpaired surrogates). Errors give the position in the URI and the part, never the decoded text.
  */
 final class PercentCodec {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -25,9 +25,16 @@ final class PercentCodec {
    */
   static String decode(String text, int from, int to, boolean plusIsSpace, String part) {
     boolean plain = true;
-    for (int i = from; i < to && plain; i++) {
+    for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      plain = c != '%' && !(plusIsSpace && c == '+');
+      plain &= c != '%' && !(plusIsSpace && c == '+');
+      if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        // UTF-8 cannot hold it: encode() would write '?' and the text would not read back the same.
+        throw new InvalidOtpAuthUriException("bad text in " + part + " at position " + (i + 1)
+            + ": an unpaired surrogate, which is not Unicode text");
+      }
     }
     if (plain) {
       return text.substring(from, to);

@@ -36,7 +36,8 @@ final class ProtoReader {
   int readTag() {
     int at = position;
     long tag = readVarint();
-    if (tag >>> 3 == 0 || tag > Integer.MAX_VALUE) {
+    // A tag is a uint32: a negative (10-byte) varint must not be cut down to its low bits and read as a field.
+    if (tag < 8 || tag > Integer.MAX_VALUE) {
       throw error("an invalid field number", at);
     }
     return (int) tag;
