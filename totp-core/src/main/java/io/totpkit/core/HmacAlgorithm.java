@@ -80,8 +80,8 @@ public enum HmacAlgorithm {
       case "SHA512":
         return SHA512;
       default:
-        throw new IllegalArgumentException("unsupported algorithm '" + Printable.of(name, 20)
-            + "' (expected SHA1, SHA256 or SHA512)");
+        throw new IllegalArgumentException("unsupported algorithm " + Printable.quote(name)
+            + " (expected SHA1, SHA256 or SHA512)");
     }
   }
 }

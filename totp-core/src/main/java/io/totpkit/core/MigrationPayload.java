@@ -386,7 +386,7 @@ public final class MigrationPayload {
 
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "MigrationPayload[%d accounts, batch %d of %d]", accounts.size(),
-        batchIndex + 1, batchSize);
+    String batch = batchSize > 0 ? String.format(Locale.ROOT, ", batch %d of %d", batchIndex + 1, batchSize) : "";
+    return String.format(Locale.ROOT, "MigrationPayload[%d accounts%s]", accounts.size(), batch);
   }
 }

@@ -172,14 +172,15 @@ public final class OtpAuthUri {
     return steam;
   }
 
-  /** Returns the {@code image} parameter (a logo URL some issuers add), if any. */
+  /** Returns the {@code image} parameter (a logo URL some issuers add), if any, whatever the case of its name. */
   public Optional<String> image() {
-    return Optional.ofNullable(otherParameters.get("image"));
+    return otherParameters.entrySet().stream().filter(parameter -> parameter.getKey().equalsIgnoreCase("image"))
+        .map(Map.Entry::getValue).findFirst();
   }
 
   /**
-   * Returns the parameters totpkit does not interpret, by lower-case name, in their original order. They are written
-   * back by {@link #toUriString()}.
+   * Returns the parameters totpkit does not interpret, by name as written (names differ in more than case), in their
+   * original order. They are written back by {@link #toUriString()}.
    */
   public Map<String, String> otherParameters() {
     return otherParameters;
@@ -315,7 +316,9 @@ public final class OtpAuthUri {
       out.append(", counter ").append(counter);
     }
     if (!otherParameters.isEmpty()) {
-      out.append(", other parameters ").append(otherParameters.keySet());
+      // A count, not the names: text that lost its '=' could carry a key in a name.
+      out.append(", ").append(otherParameters.size()).append(" other parameter")
+          .append(otherParameters.size() == 1 ? "" : "s");
     }
     return out.append(", secret=").append(secret).append(']').toString();
   }
@@ -432,7 +435,7 @@ public final class OtpAuthUri {
         throw new IllegalStateException("Steam Guard keys are time-based");
       }
       this.steam = true;
-      otherParameters.remove("encoder");
+      otherParameters.keySet().removeIf(name -> name.equalsIgnoreCase("encoder"));
       return this;
     }
 
@@ -458,7 +461,8 @@ public final class OtpAuthUri {
 
     /**
      * Adds a parameter totpkit does not interpret, such as {@code image}; it is written back by
-     * {@link OtpAuthUri#toUriString()}.
+     * {@link OtpAuthUri#toUriString()} with its name as given. It replaces a parameter whose name differs only in
+     * case.
      *
      * @param name the name, which must not be one totpkit interprets
      * @param value the value
@@ -479,7 +483,8 @@ public final class OtpAuthUri {
       if (key.equals("encoder") && value.equalsIgnoreCase("steam")) {
         throw new IllegalArgumentException("encoder=steam marks a Steam Guard key: use steam() instead");
       }
-      otherParameters.put(key, value);
+      otherParameters.keySet().removeIf(existing -> existing.equalsIgnoreCase(name));
+      otherParameters.put(name, value);
       return this;
     }
 

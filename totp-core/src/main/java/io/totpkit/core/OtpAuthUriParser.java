@@ -12,7 +12,6 @@ import java.util.Map;
 final class OtpAuthUriParser {
   private static final long MAX_PERIOD_SECONDS = Duration.ofDays(366).getSeconds();
   /** The longest value a message quotes: short enough that no recognisable run of a key fits. */
-  private static final int MAX_QUOTED = 7;
 
   private OtpAuthUriParser() {}
 
@@ -41,7 +40,7 @@ final class OtpAuthUriParser {
       throw new InvalidOtpAuthUriException(scheme.equals("otpauth-migration")
           ? "unsupported scheme 'otpauth-migration': this is a Google Authenticator export, read it with"
               + " MigrationPayload"
-          : "unsupported scheme " + quote(scheme) + " (expected otpauth)");
+          : "unsupported scheme " + Printable.quote(scheme) + " (expected otpauth)");
     }
     int typeStart = schemeEnd + 3;
     int query = text.indexOf('?', typeStart);
@@ -63,11 +62,12 @@ final class OtpAuthUriParser {
         steam = true;
         break;
       default:
-        throw new InvalidOtpAuthUriException("unknown type " + quote(typeName)
+        throw new InvalidOtpAuthUriException("unknown type " + Printable.quote(typeName)
             + " at position " + (typeStart + 1) + " (expected totp or hotp)");
     }
     String label = typeEnd < end ? PercentCodec.decode(text, typeEnd + 1, end, false, "the label") : "";
-    Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parameters(text, query + 1);
+    Map<String, String> names = new LinkedHashMap<>();
+    Map<String, String> parameters = query < 0 ? new LinkedHashMap<>() : parameters(text, query + 1, names);
 
     steam |= "steam".equalsIgnoreCase(parameters.get("encoder"));
     if (steam) {
@@ -104,7 +104,7 @@ final class OtpAuthUriParser {
         builder.period(Duration.ofSeconds(period(period)));
       }
     }
-    parameters.forEach(builder::parameter);
+    parameters.forEach((name, value) -> builder.parameter(names.get(name), value));
     try {
       return builder.build();
     } catch (IllegalArgumentException e) {
@@ -139,7 +139,11 @@ final class OtpAuthUriParser {
     return OtpAuthUri.totp(secret(key)).issuerParameter("Steam").steam().build();
   }
 
-  private static Map<String, String> parameters(String text, int start) {
+  /**
+   * Reads the query into a map from lower-case name to value, in order, and records each name as written in
+   * {@code names} (lower case to original), so that parameters totpkit passes through keep their spelling.
+   */
+  private static Map<String, String> parameters(String text, int start, Map<String, String> names) {
     Map<String, String> parameters = new LinkedHashMap<>();
     int from = start;
     while (from <= text.length()) {
@@ -148,9 +152,9 @@ final class OtpAuthUriParser {
       if (to > from) {
         int eq = text.indexOf('=', from);
         int nameEnd = eq < 0 || eq > to ? to : eq;
-        String name = PercentCodec.decode(text, from, nameEnd, true, "a parameter name at position " + (from + 1))
-            .toLowerCase(Locale.ROOT);
-        String quoted = "parameter '" + Printable.of(name, 24) + "'";
+        String written = PercentCodec.decode(text, from, nameEnd, true, "a parameter name at position " + (from + 1));
+        String name = written.toLowerCase(Locale.ROOT);
+        String quoted = "parameter " + Printable.quote(name);
         if (name.isEmpty()) {
           throw new InvalidOtpAuthUriException("a parameter without a name at position " + (from + 1));
         }
@@ -158,6 +162,7 @@ final class OtpAuthUriParser {
         if (parameters.put(name, value) != null) {
           throw new InvalidOtpAuthUriException(quoted + " appears more than once");
         }
+        names.put(name, written);
       }
       from = to + 1;
     }
@@ -181,7 +186,7 @@ final class OtpAuthUriParser {
     } catch (IllegalArgumentException e) {
       // Not e.getMessage(): it quotes 20 characters of the value, and those can be a key that ran on from a lost '&'.
       throw new InvalidOtpAuthUriException("parameter 'algorithm' must be SHA1, SHA256 or SHA512, was "
-          + quote(value));
+          + Printable.quote(value));
     }
   }
 
@@ -217,17 +222,8 @@ final class OtpAuthUriParser {
     }
     if (number < min || number > max) {
       throw new InvalidOtpAuthUriException("parameter '" + name + "' must be a whole number from " + min + " to "
-          + max + ", was " + quote(value));
+          + max + ", was " + Printable.quote(value));
     }
     return number;
-  }
-
-  /**
-   * Quotes a short value for a message, and only describes a long one: when a {@code '&'} is lost, the text of the
-   * next parameter (perhaps the secret) runs on into this value, and the message must not show a key.
-   */
-  static String quote(String value) {
-    return value.length() <= MAX_QUOTED ? "'" + Printable.of(value, MAX_QUOTED) + "'"
-        : "a " + value.length() + "-character value";
   }
 }
