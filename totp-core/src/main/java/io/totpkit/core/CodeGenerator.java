@@ -16,9 +16,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * call.
  *
  * <p>Thread-safety: immutable and lock-free. A {@code MessageDigest} is not thread-safe, so each call borrows one
- * from a small array of slots indexed by thread id ({@code getAndSet(null)}) and puts it back; a thread that finds its
- * slot empty makes a new one. This serves platform and virtual threads alike without a {@code ThreadLocal} per
- * generator.
+ * from {@link HashStates}, a pool shared by all generators of the same hash, and gives it back: see there.
  */
 final class CodeGenerator {
   static final String STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY";
@@ -29,7 +27,6 @@ final class CodeGenerator {
   };
   /** 26^5: a Steam code is the truncated value modulo this, written in base 26, least significant first. */
   private static final long STEAM_MODULUS = 11_881_376L;
-  private static final int SLOTS = slotCount();
 
   private final HmacAlgorithm algorithm;
   private final int length;
@@ -37,13 +34,14 @@ final class CodeGenerator {
   private final long modulus;
   private final byte[] innerPad;
   private final byte[] outerPad;
-  private final AtomicReferenceArray<HashState> pool = new AtomicReferenceArray<>(SLOTS);
+  private final HashStates states;
 
   private CodeGenerator(HmacAlgorithm algorithm, byte[] key, int length, boolean steam) {
     this.algorithm = algorithm;
     this.length = length;
     this.steam = steam;
     this.modulus = steam ? STEAM_MODULUS : POWERS_OF_TEN[length];
+    this.states = HashStates.of(algorithm);
     int block = algorithm.blockLength();
     byte[] k = key.length > block ? newDigest(algorithm).digest(key) : key;
     innerPad = new byte[block];
@@ -187,11 +185,8 @@ final class CodeGenerator {
 
   /** RFC 4226 §5.3: HMAC of the big-endian counter, then dynamic truncation to 31 bits. */
   private int truncate(long counter) {
-    int slot = (int) Thread.currentThread().getId() & (SLOTS - 1);
-    HashState state = pool.getAndSet(slot, null);
-    if (state == null) {
-      state = new HashState(algorithm);
-    }
+    int slot = states.home();
+    HashState state = states.borrow(slot);
     MessageDigest digest = state.digest;
     byte[] buf = state.buffer;
     int out = algorithm.outputLength();
@@ -214,7 +209,7 @@ final class CodeGenerator {
         | ((buf[offset + 1] & 0xff) << 16)
         | ((buf[offset + 2] & 0xff) << 8)
         | (buf[offset + 3] & 0xff);
-    pool.setRelease(slot, state);
+    states.giveBack(state);
     return binary;
   }
 
@@ -226,16 +221,79 @@ final class CodeGenerator {
     }
   }
 
-  /** A power of two a little above the core count, so concurrent threads rarely share a slot. */
-  private static int slotCount() {
-    int wanted = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
-    return Math.min(256, Integer.highestOneBit(wanted - 1) << 1);
+  /**
+   * Working states for one hash, shared by every generator of that hash: the state holds no key (the pads stay in
+   * the generator, and {@code digest()} resets the digest), so any generator may use any state.
+   *
+   * <ul>
+   *   <li>A thread starts at the slot its id picks and takes the state there ({@code getAndSet(null)}); if another
+   *       thread holds that one, it tries the next few slots, and only then makes a new state. It puts the state
+   *       back in the slot it came from.
+   *   <li>Slots are a cache line apart, so two threads on two cores do not write to the same line on every call.
+   *   <li>Shared by all generators, so a generator built for one request (a {@code Totp} per login) finds a ready
+   *       digest instead of making one, and a million generators hold no digests at all.
+   * </ul>
+   * This serves platform and virtual threads alike, with no {@code ThreadLocal} to fill for every new thread.
+   */
+  private static final class HashStates {
+    /** A power of two a little above the core count, so concurrent threads rarely start at the same slot. */
+    private static final int SLOTS = slotCount();
+    /** References per slot: 32 of 4 bytes (compressed) or 16 of 8 bytes is 128 bytes, two cache lines. */
+    private static final int STRIDE = 32;
+    private static final int PROBES = Math.min(4, SLOTS);
+    private static final HashStates[] BY_ALGORITHM = new HashStates[HmacAlgorithm.values().length];
+
+    static {
+      for (HmacAlgorithm algorithm : HmacAlgorithm.values()) {
+        BY_ALGORITHM[algorithm.ordinal()] = new HashStates(algorithm);
+      }
+    }
+
+    private final HmacAlgorithm algorithm;
+    private final AtomicReferenceArray<HashState> slots = new AtomicReferenceArray<>(SLOTS * STRIDE);
+
+    private HashStates(HmacAlgorithm algorithm) {
+      this.algorithm = algorithm;
+    }
+
+    static HashStates of(HmacAlgorithm algorithm) {
+      return BY_ALGORITHM[algorithm.ordinal()];
+    }
+
+    int home() {
+      return (int) Thread.currentThread().getId() & (SLOTS - 1);
+    }
+
+    HashState borrow(int home) {
+      for (int i = 0; i < PROBES; i++) {
+        int slot = (home + i) & (SLOTS - 1);
+        HashState state = slots.getAndSet(slot * STRIDE, null);
+        if (state != null) {
+          state.slot = slot;
+          return state;
+        }
+      }
+      HashState state = new HashState(algorithm);
+      state.slot = home;
+      return state;
+    }
+
+    /** Puts {@code state} back; if the slot was refilled meanwhile, the state it held is dropped. */
+    void giveBack(HashState state) {
+      slots.setRelease(state.slot * STRIDE, state);
+    }
+
+    private static int slotCount() {
+      int wanted = Math.max(4, Runtime.getRuntime().availableProcessors() * 2);
+      return Math.min(256, Integer.highestOneBit(wanted - 1) << 1);
+    }
   }
 
-  /** One thread's working state: a digest and a buffer for the counter and the hash outputs. */
+  /** One borrower's working state: a digest, a buffer for the counter and the hash outputs, and where it lives. */
   private static final class HashState {
     final MessageDigest digest;
     final byte[] buffer;
+    int slot;
 
     HashState(HmacAlgorithm algorithm) {
       digest = newDigest(algorithm);
