@@ -78,6 +78,16 @@ public class ScalingBenchmark {
     return shared.totp.generateInt(walk.times[walk.nextIndex()]);
   }
 
+  /**
+   * More threads than cores, as in a server's request pool: threads are preempted in the middle of an HMAC while
+   * holding their slot, so this is where threads whose ids share a slot meet.
+   */
+  @Benchmark
+  @Threads(8)
+  public int generateIntEightThreads(Shared shared, Walk walk) {
+    return shared.totp.generateInt(walk.times[walk.nextIndex()]);
+  }
+
   @Benchmark
   @Threads(1)
   public int floorOneThread(Walk walk) {
