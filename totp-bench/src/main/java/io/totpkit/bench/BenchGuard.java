@@ -30,7 +30,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  *       without flapping when other builds share the machine.
  * </ol>
  * "Allocates nothing" is read from JMH's GC profiler ({@code gc.alloc.rate.norm}) as under {@value #MAX_BYTES_PER_CALL}
- * byte per call: the smallest object is 16 bytes, so even one object every sixteen calls fails. Times are compared
+ * bytes per call: the smallest object is 16 bytes, so one object every eight calls fails, while JMH's own
+ * bookkeeping (about 6 KB per iteration, spread over the calls) stays far below it even on a loaded machine. Times are compared
  * by each benchmark's fastest iteration: other processes only ever add time, so the minimum is the estimate they
  * disturb least. No absolute time is checked.
  *
@@ -38,7 +39,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * It takes about a minute and exits with status 1 and one line per broken rule.
  */
 public final class BenchGuard {
-  static final double MAX_BYTES_PER_CALL = 1.0;
+  static final double MAX_BYTES_PER_CALL = 2.0;
   static final double MAX_RATIO_TO_MAC = 1.5;
   private static final String PEER = "^" + Pattern.quote(PeerBenchmark.class.getName() + ".");
   private static final String BASELINE = "^" + Pattern.quote(HashBaselineBenchmark.class.getName() + ".");
@@ -72,7 +73,7 @@ public final class BenchGuard {
         continue;
       }
       if (!(bytes < MAX_BYTES_PER_CALL)) {
-        broken.add(String.format(Locale.ROOT, "%s allocates %.3f B/op; it must allocate nothing (< %.0f B/op)",
+        broken.add(String.format(Locale.ROOT, "%s allocates %.3f B/op; it must allocate nothing (< %.1f B/op)",
             label, bytes, MAX_BYTES_PER_CALL));
       }
       if (name.equals("PeerBenchmark.totpkitGenerateInt")) {
