@@ -207,6 +207,26 @@ class TotpVerifierTest {
   }
 
   @Test
+  void verify_accepted_letsTheGuardForgetOnceTheStepLeavesTheWindow() {
+    Instant[] forgetAfter = new Instant[1];
+    long[] accepted = new long[1];
+    ReplayGuard recording = (account, step, now, forget) -> {
+      accepted[0] = step;
+      forgetAfter[0] = forget;
+      return true;
+    };
+    TotpVerifier verifier = TotpVerifier.builder(totp).window(2, 1).replayGuard(recording).attemptLimiter(limiter)
+        .build();
+    assertThat(verifier.verify("alice", codeAt(-1), NOW).offset()).hasValue(-1);
+    // Matched step s = current - 1 is acceptable while the current step is at most s + 2: until the end of s + 2.
+    long step = totp.step(NOW) - 1;
+    assertThat(accepted[0]).isEqualTo(step);
+    assertThat(forgetAfter[0]).isEqualTo(Instant.ofEpochSecond((step + 3) * 30));
+    assertThat(verifier.verify("bob", totp.generate(forgetAfter[0].minusSeconds(1)), forgetAfter[0].minusSeconds(1))
+        .isAccepted()).isTrue();
+  }
+
+  @Test
   void builder_withoutGuardOrLimiter_refusesToBuild() {
     assertThatThrownBy(() -> TotpVerifier.builder(totp).attemptLimiter(limiter).build())
         .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("replayGuard is required");
