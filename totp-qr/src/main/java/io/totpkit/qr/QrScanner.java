@@ -13,7 +13,6 @@ import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.multi.qrcode.QRCodeMultiReader;
 import com.google.zxing.qrcode.QRCodeReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -211,8 +210,8 @@ final class QrScanner {
     Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
     hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
     hints.put(DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
-    // Codes without an ECI segment are read as UTF-8, which is what otpauth labels carry, not guessed per code.
-    hints.put(DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name());
+    // No CHARACTER_SET: without an ECI segment zxing tells UTF-8 (what most issuers write) from ISO-8859-1 (the
+    // standard's default) by whether the bytes are valid UTF-8, which reads both right.
     return hints;
   }
 
