@@ -98,7 +98,7 @@ class RobustnessTest {
       tally.run(i, () -> {
         String text = uri(random, moduleSize);
         BufferedImage screen = TestImages.screenshot(random, 1080, 2340, dark, text, moduleSize);
-        BufferedImage photo = TestImages.photo(random, screen, 0.9, 15);
+        BufferedImage photo = TestImages.photo(random, screen, 0.6 + 0.4 * random.nextDouble(), 15);
         return attempt(() -> QrCodes.readText(photo), List.of(text));
       });
     }
