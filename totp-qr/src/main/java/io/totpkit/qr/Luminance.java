@@ -231,7 +231,10 @@ final class Luminance {
     return new Luminance(out, w, h);
   }
 
-  /** Returns the median grey level of a sparse sample: below 128 means a dark picture (dark mode, or an inverted code). */
+  /**
+   * Returns the median grey level of a sparse sample: below 128 means a dark picture (dark mode, or an inverted
+   * code).
+   */
   int sampledMedian() {
     int[] histogram = new int[256];
     int step = Math.max(1, (int) Math.sqrt((double) pixels.length / 20_000));

@@ -19,13 +19,16 @@ public final class QrCodeException extends OtpException {
 
   /** Why a picture yielded no authenticator code. */
   public enum Reason {
-    /** The bytes are not an image totpkit can read: not an image at all, truncated, damaged or an unsupported format. */
+    /** The bytes are not an image totpkit can read: not an image, truncated, damaged, or an unsupported format. */
     UNREADABLE_IMAGE,
     /** The image is larger than the configured pixel or byte limit; it was refused before its pixels were decoded. */
     IMAGE_TOO_LARGE,
     /** The image was read but no QR code could be found in it. */
     NO_QR_CODE,
-    /** QR codes were found, but none holds an {@code otpauth://}, {@code steam://} or {@code otpauth-migration://} text. */
+    /**
+     * QR codes were found, but none holds an {@code otpauth://}, {@code steam://} or {@code otpauth-migration://}
+     * text.
+     */
     NOT_AUTHENTICATOR_CODE,
     /** An authenticator QR code was found, but its text is not a usable key; the cause is totp-core's exception. */
     INVALID_AUTHENTICATOR_CODE

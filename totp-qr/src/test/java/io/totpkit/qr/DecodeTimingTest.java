@@ -43,7 +43,8 @@ class DecodeTimingTest {
     Collections.sort(nanos);
     double median = nanos.get(nanos.size() / 2) / 1e6;
     double worst = nanos.get(nanos.size() - 1) / 1e6;
-    System.out.printf(Locale.ROOT, "[timing] typical 1080×2340 screenshots (%d decodes): median %.1f ms, worst %.1f ms%n",
+    System.out.printf(Locale.ROOT,
+        "[timing] typical 1080×2340 screenshots (%d decodes): median %.1f ms, worst %.1f ms%n",
         nanos.size(), median, worst);
     assertThat(median).as("median decode time in ms").isLessThan(250);
   }
@@ -60,8 +61,8 @@ class DecodeTimingTest {
       time(empty);
       time(jpeg);
     }
-    System.out.printf(Locale.ROOT, "[timing] no code, dark 1440×3200: %.1f ms; JPEG q35 of 45%% 1440×3200, 3-px modules:"
-        + " %.1f ms%n", time(empty), time(jpeg));
+    System.out.printf(Locale.ROOT, "[timing] no code, dark 1440×3200: %.1f ms; JPEG q35 of 45%% 1440×3200, 3-px"
+        + " modules: %.1f ms%n", time(empty), time(jpeg));
   }
 
   private static double time(BufferedImage image) {
