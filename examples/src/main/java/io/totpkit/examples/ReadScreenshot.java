@@ -48,7 +48,7 @@ public final class ReadScreenshot {
     try {
       accounts = QrCodes.read(Path.of(args[0]));
     } catch (QrCodeException e) {
-      // e.reason() tells NO_QR_CODE, NOT_AUTHENTICATOR_CODE, UNREADABLE_IMAGE … apart; the message never holds a secret.
+      // e.reason() tells NO_QR_CODE, NOT_AUTHENTICATOR_CODE, UNREADABLE_IMAGE … apart; messages hold no secret.
       err.println("ReadScreenshot: " + e.getMessage());
       return 2;
     }
