@@ -16,6 +16,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +26,27 @@ import java.util.function.Function;
  * Finds every QR code in a grey-scale image, combining zxing's strategies so that the usual case is fast and the hard
  * cases are still found.
  *
- * <p>First the fast path: the local-threshold ({@link HybridBinarizer}) picture at full size, in the polarity the
- * image's brightness suggests (dark mode pictures first inverted), then in the other one; each through the multi-code
- * reader and, if that finds nothing, the single-code reader. Only when that finds nothing does the ladder run:
- * block-averaged copies at 1/2, 1/3 and 1/4 size (they smooth JPEG noise, blur and moiré and shrink huge photos), the
- * global-histogram binarizer, and a doubled copy of small images whose modules are only one or two pixels wide. The
- * first step that finds a code ends the search; codes found by a step are deduplicated by text and returned in reading
- * order.
+ * <p>First the fast path: the local-threshold ({@link HybridBinarizer}) picture at full size (pictures over
+ * {@value #FAST_PATH_MAX_PIXELS} pixels block-averaged down to that), in the polarity the image's brightness suggests
+ * (dark-mode pictures inverted first), then in the other one; each through the multi-code reader and, if that finds
+ * nothing, the single-code reader. On the generated robustness set the fast path finds every code but the few in
+ * heavily downscaled JPEGs. Only when it finds nothing does the ladder run: block-averaged copies at 1/2, 1/3 and 1/4
+ * size (they smooth JPEG noise, blur and moiré), the global-histogram binarizer, and, for small pictures, a doubled
+ * copy for modules of one or two pixels. The first step that finds a code ends the search; codes found by a step are
+ * deduplicated by text and returned in reading order.
  *
- * <p>{@code TRY_HARDER} is always on: without it zxing's finder skips up to 1/100 of the height between scanned rows,
- * which steps over the finder patterns of a code whose modules are 3 pixels wide in a 2340-pixel-high screenshot.
+ * <p>{@code TRY_HARDER} is always on: without it zxing's finder steps over 3/388 of the height between scanned rows
+ * (18 rows of a 2340-pixel screenshot), which misses the finder patterns of a code whose modules are 3 pixels wide.
  * Inverted pictures are made by inverting the luminance ourselves, not with {@code ALSO_INVERTED}, which only the
- * multi-format reader honours.
+ * multi-format reader honours. Rotated copies are not tried: QR detection already works at any angle.
  *
  * <p>Thread-safety: stateless; the zxing readers are created per call.
  */
 final class QrScanner {
   /** Images above this size take the fast path on a reduced copy; the full size is tried in the ladder. */
   static final int FAST_PATH_MAX_PIXELS = 6_000_000;
+  /** The ladder tries no copy larger than this. */
+  static final int LADDER_MAX_PIXELS = 16_000_000;
   /** Small images are also tried doubled in size, for modules of one or two pixels. */
   static final int UPSCALE_MAX_PIXELS = 1_500_000;
 
@@ -89,22 +93,24 @@ final class QrScanner {
   static List<Found> scan(Luminance image) {
     boolean darkFirst = image.sampledMedian() < 128;
     long pixels = (long) image.width * image.height;
-    int fastFactor = 1;
-    while (pixels / ((long) fastFactor * fastFactor) > FAST_PATH_MAX_PIXELS) {
-      fastFactor++;
-    }
-    Map<Integer, Luminance> scaled = new LinkedHashMap<>();
+    int fastFactor = smallestFactor(pixels, FAST_PATH_MAX_PIXELS);
+    Map<Integer, Luminance> scaled = new HashMap<>();
     scaled.put(1, image);
 
     List<Found> found = pass(scaled(image, scaled, fastFactor), fastFactor, Kind.HYBRID, darkFirst);
     if (!found.isEmpty()) {
       return inReadingOrder(found);
     }
-    // The ladder: each step costs more or helps rarer pictures than the one before.
+    // The ladder: each step costs more or helps rarer pictures than the one before. Huge pictures are not tried
+    // at a size above LADDER_MAX_PIXELS: their codes are large, and a full-size pass would cost seconds.
+    int base = smallestFactor(pixels, LADDER_MAX_PIXELS);
     int[][] ladder = fastFactor == 1
         ? new int[][] {{2, 0}, {3, 0}, {1, 1}, {4, 0}, {2, 1}}
-        : new int[][] {{1, 0}, {fastFactor * 2, 0}, {fastFactor, 1}, {1, 1}};
+        : new int[][] {{base, 0}, {fastFactor * 2, 0}, {fastFactor, 1}, {base, 1}};
     for (int[] step : ladder) {
+      if (step[0] == fastFactor && step[1] == 0) {
+        continue;   // that was the fast path
+      }
       Luminance copy = scaled(image, scaled, step[0]);
       if (copy == null || copy.width < 21 || copy.height < 21) {
         continue;
@@ -118,6 +124,15 @@ final class QrScanner {
       found = pass(image.upscale2(), 0.5f, Kind.HYBRID, darkFirst);
     }
     return inReadingOrder(found);
+  }
+
+  /** Returns the smallest whole factor that brings {@code pixels} down to {@code limit} or fewer. */
+  private static int smallestFactor(long pixels, long limit) {
+    int factor = 1;
+    while (pixels / ((long) factor * factor) > limit) {
+      factor++;
+    }
+    return factor;
   }
 
   private static Luminance scaled(Luminance image, Map<Integer, Luminance> cache, int factor) {

@@ -33,7 +33,7 @@ final class DecodeTally {
   }
 
   /** Decodes a few pictures once per JVM so that the times printed are those of compiled code, not the JIT's. */
-  private static synchronized void warmUp() {
+  static synchronized void warmUp() {
     if (warm) {
       return;
     }
