@@ -34,6 +34,7 @@ public final class QrCodeException extends OtpException {
     INVALID_AUTHENTICATOR_CODE
   }
 
+  /** Why the picture yielded no authenticator code. */
   private final Reason reason;
 
   QrCodeException(Reason reason, String message) {
