@@ -204,33 +204,6 @@ final class Luminance {
     return new Luminance(out, w, h);
   }
 
-  /** Doubles the size with bilinear interpolation, so that modules of one or two pixels span several. */
-  Luminance upscale2() {
-    int w = width * 2;
-    int h = height * 2;
-    byte[] out = new byte[w * h];
-    for (int y = 0; y < h; y++) {
-      // Sample position in source coordinates, centred: (y + 0.5) / 2 - 0.5, in quarter steps.
-      int sy4 = 2 * y - 1;
-      int y0 = Math.max(0, Math.floorDiv(sy4, 4));
-      int y1 = Math.min(height - 1, y0 + 1);
-      int fy = Math.floorMod(sy4, 4);
-      if (sy4 < 0) {
-        fy = 0;
-      }
-      for (int x = 0; x < w; x++) {
-        int sx4 = 2 * x - 1;
-        int x0 = Math.max(0, Math.floorDiv(sx4, 4));
-        int x1 = Math.min(width - 1, x0 + 1);
-        int fx = sx4 < 0 ? 0 : Math.floorMod(sx4, 4);
-        int top = (pixels[y0 * width + x0] & 0xff) * (4 - fx) + (pixels[y0 * width + x1] & 0xff) * fx;
-        int bottom = (pixels[y1 * width + x0] & 0xff) * (4 - fx) + (pixels[y1 * width + x1] & 0xff) * fx;
-        out[y * w + x] = (byte) ((top * (4 - fy) + bottom * fy + 8) / 16);
-      }
-    }
-    return new Luminance(out, w, h);
-  }
-
   /**
    * Returns the median grey level of a sparse sample: below 128 means a dark picture (dark mode, or an inverted
    * code).
@@ -253,5 +226,51 @@ final class Luminance {
       }
     }
     return 255;
+  }
+
+  /**
+   * Enlarges by a whole factor with bilinear interpolation. It adds no detail, but modules of one or two pixels then
+   * span several, which zxing's binarizer blocks and module-size estimates handle far better.
+   */
+  Luminance upscale(int factor) {
+    int w = width * factor;
+    int h = height * factor;
+    byte[] out = new byte[w * h];
+    for (int y = 0; y < h; y++) {
+      float sy = Math.max(0f, (y + 0.5f) / factor - 0.5f);
+      int y0 = Math.min(height - 1, (int) sy);
+      int y1 = Math.min(height - 1, y0 + 1);
+      float fy = sy - y0;
+      for (int x = 0; x < w; x++) {
+        float sx = Math.max(0f, (x + 0.5f) / factor - 0.5f);
+        int x0 = Math.min(width - 1, (int) sx);
+        int x1 = Math.min(width - 1, x0 + 1);
+        float fx = sx - x0;
+        float top = (pixels[y0 * width + x0] & 0xff) * (1 - fx) + (pixels[y0 * width + x1] & 0xff) * fx;
+        float bottom = (pixels[y1 * width + x0] & 0xff) * (1 - fx) + (pixels[y1 * width + x1] & 0xff) * fx;
+        out[y * w + x] = (byte) Math.round(top * (1 - fy) + bottom * fy);
+      }
+    }
+    return new Luminance(out, w, h);
+  }
+
+  /** Sharpens with an unsharp mask (the pixel plus its difference from the 3×3 mean), against JPEG and resize blur. */
+  Luminance sharpen() {
+    byte[] out = new byte[pixels.length];
+    for (int y = 0; y < height; y++) {
+      int up = Math.max(0, y - 1) * width;
+      int row = y * width;
+      int down = Math.min(height - 1, y + 1) * width;
+      for (int x = 0; x < width; x++) {
+        int left = Math.max(0, x - 1);
+        int right = Math.min(width - 1, x + 1);
+        int sum = (pixels[up + left] & 0xff) + (pixels[up + x] & 0xff) + (pixels[up + right] & 0xff)
+            + (pixels[row + left] & 0xff) + (pixels[row + x] & 0xff) + (pixels[row + right] & 0xff)
+            + (pixels[down + left] & 0xff) + (pixels[down + x] & 0xff) + (pixels[down + right] & 0xff);
+        int value = 2 * (pixels[row + x] & 0xff) - (sum + 4) / 9;
+        out[row + x] = (byte) Math.max(0, Math.min(255, value));
+      }
+    }
+    return new Luminance(out, width, height);
   }
 }

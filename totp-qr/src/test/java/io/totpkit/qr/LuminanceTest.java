@@ -68,16 +68,35 @@ class LuminanceTest {
   }
 
   @ParameterizedTest
-  @ValueSource(ints = {0, 255})
-  void upscale2_ofFlatImage_staysFlat(int level) {
+  @ValueSource(ints = {0, 77, 255})
+  void upscaleAndSharpen_ofFlatImage_stayFlat(int level) {
     byte[] pixels = new byte[5 * 3];
     java.util.Arrays.fill(pixels, (byte) level);
-    Luminance big = new Luminance(pixels, 5, 3).upscale2();
+    Luminance image = new Luminance(pixels, 5, 3);
 
-    assertThat(big.width).isEqualTo(10);
-    assertThat(big.height).isEqualTo(6);
-    for (byte pixel : big.pixels) {
-      assertThat(pixel & 0xff).isEqualTo(level);
+    for (Luminance changed : new Luminance[] {image.upscale(2), image.upscale(3), image.sharpen()}) {
+      for (byte pixel : changed.pixels) {
+        assertThat(pixel & 0xff).isEqualTo(level);
+      }
     }
+    assertThat(image.upscale(3).width).isEqualTo(15);
+    assertThat(image.upscale(3).height).isEqualTo(9);
+  }
+
+  @org.junit.jupiter.api.Test
+  void upscale_interpolatesBetweenNeighbours() {
+    Luminance doubled = new Luminance(new byte[] {0, (byte) 200}, 2, 1).upscale(2);
+
+    // Both rows alike; sample centres at source x = -0.25 (clamped to 0), 0.25, 0.75 and 1.25 (clamped to 1).
+    assertThat(doubled.pixels).containsExactly(0, 50, (byte) 150, (byte) 200, 0, 50, (byte) 150, (byte) 200);
+  }
+
+  @org.junit.jupiter.api.Test
+  void sharpen_steepensAnEdge() {
+    byte[] pixels = {100, 100, (byte) 200, (byte) 200};
+    Luminance sharp = new Luminance(pixels, 4, 1).sharpen();
+
+    assertThat(sharp.pixels[1] & 0xff).isLessThan(100);
+    assertThat(sharp.pixels[2] & 0xff).isGreaterThan(200);
   }
 }

@@ -71,28 +71,31 @@ class RobustnessTest {
   }
 
   @Test
-  void readText_jpegQuality35After45PercentDownscale_decodesMost() {
+  void readText_jpegQuality35After45PercentDownscale_decodesAllButSomeThreePixelModules() {
     Random random = new Random(5);
-    DecodeTally tally = new DecodeTally("JPEG q35 after 45% downscale");
-    for (int i = 0; i < 12; i++) {
+    DecodeTally larger = new DecodeTally("JPEG q35 after 45% downscale, modules 4–8 px");
+    DecodeTally smallest = new DecodeTally("JPEG q35 after 45% downscale, modules 3 px (1.35 px after)");
+    for (int i = 0; i < 24; i++) {
       int moduleSize = 3 + i % 6;
       int[] phone = PHONES[i % 2];
       boolean dark = i % 4 >= 2;
-      tally.run(i, () -> {
+      (moduleSize == 3 ? smallest : larger).run(i, () -> {
         String text = uri(random, moduleSize);
         BufferedImage screen = TestImages.screenshot(random, phone[0], phone[1], dark, text, moduleSize);
         byte[] jpeg = TestImages.jpeg(TestImages.scale(screen, 0.45), 0.35f);
         return attempt(() -> QrCodes.readText(jpeg), List.of(text));
       });
     }
-    tally.assertAtLeast(0);
+    larger.assertAtLeast(19);
+    // A 3-pixel module becomes 1.35 pixels, and quality 35 smears it: below what zxing's sampling grid can follow.
+    smallest.assertAtLeast(1);
   }
 
   @Test
   void readText_photoOfScreen_decodesMost() {
     Random random = new Random(6);
     DecodeTally tally = new DecodeTally("photo of a screen (≤15°, blur, perspective, grey)");
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 16; i++) {
       int moduleSize = 4 + i % 5;
       boolean dark = i % 3 == 2;
       tally.run(i, () -> {
@@ -102,7 +105,7 @@ class RobustnessTest {
         return attempt(() -> QrCodes.readText(photo), List.of(text));
       });
     }
-    tally.assertAtLeast(0);
+    tally.assertAtLeast(14);
   }
 
   @Test
@@ -140,7 +143,7 @@ class RobustnessTest {
         return attempt(() -> QrCodes.readText(image), List.of(texts));
       });
     }
-    tally.assertAtLeast(0);
+    tally.assertAtLeast(9);
   }
 
   @Test
