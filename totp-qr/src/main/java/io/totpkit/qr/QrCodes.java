@@ -26,7 +26,8 @@ import java.util.Objects;
  * text and buttons, a dark-mode screenshot with a light-on-dark code, a recompressed or downscaled copy, a photo of a
  * screen) and returns the authenticator accounts in reading order: top to bottom, then left to right. A Google
  * Authenticator export ({@code otpauth-migration://}) is expanded into its accounts. Codes that are not authenticator
- * codes (a web address next to the code) are skipped. The search first tries the fast strategies that find codes in
+ * codes (a web address next to the code) are skipped; an authenticator code that is malformed fails the whole read,
+ * even beside good ones, so that no account is silently lost. The search first tries the fast strategies that find codes in
  * ordinary screenshots and only then the slower ones; it stops at the first strategy that finds a code, so a second
  * code that only a slower strategy would find is missed when another was found first.
  *

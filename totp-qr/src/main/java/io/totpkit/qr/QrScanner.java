@@ -93,13 +93,14 @@ final class QrScanner {
   }
 
   static List<Found> scan(Luminance image) {
-    boolean darkFirst = image.sampledMedian() < 128;
+    // A mostly dark picture (dark mode) most likely holds a light-on-dark code: try it inverted first.
+    boolean invertFirst = image.sampledMedian() < 128;
     long pixels = (long) image.width * image.height;
     int fastFactor = smallestFactor(pixels, FAST_PATH_MAX_PIXELS);
     Map<Integer, Luminance> scaled = new HashMap<>();
     scaled.put(1, image);
 
-    List<Found> found = pass(scaled(image, scaled, fastFactor), fastFactor, Kind.HYBRID, darkFirst);
+    List<Found> found = pass(scaled(image, scaled, fastFactor), fastFactor, Kind.HYBRID, invertFirst);
     if (!found.isEmpty()) {
       return inReadingOrder(found);
     }
@@ -117,7 +118,7 @@ final class QrScanner {
       if (copy == null || copy.width < 21 || copy.height < 21) {
         continue;
       }
-      found = pass(copy, step[0], step[1] == 0 ? Kind.HYBRID : Kind.GLOBAL, darkFirst);
+      found = pass(copy, step[0], step[1] == 0 ? Kind.HYBRID : Kind.GLOBAL, invertFirst);
       if (!found.isEmpty()) {
         return inReadingOrder(found);
       }
@@ -127,12 +128,12 @@ final class QrScanner {
       // and sharpened, then tripled; on JPEGs at 45% with 3-pixel modules each finds codes the others miss. They are
       // the costliest copies, so the sharpened and tripled ones are tried in the likelier polarity only.
       Luminance doubled = image.upscale(2);
-      found = pass(doubled, 0.5f, Kind.HYBRID, darkFirst);
+      found = pass(doubled, 0.5f, Kind.HYBRID, invertFirst);
       if (found.isEmpty()) {
-        found = onePolarity(doubled.sharpen(), 0.5f, darkFirst);
+        found = onePolarity(doubled.sharpen(), 0.5f, invertFirst);
       }
       if (found.isEmpty() && pixels <= TRIPLE_MAX_PIXELS) {
-        found = onePolarity(image.upscale(3), 1 / 3f, darkFirst);
+        found = onePolarity(image.upscale(3), 1 / 3f, invertFirst);
       }
     }
     return inReadingOrder(found);
@@ -159,12 +160,12 @@ final class QrScanner {
   }
 
   /** Scans one copy of the image in both polarities; {@code scale} maps its coordinates back to the original. */
-  private static List<Found> pass(Luminance copy, float scale, Kind kind, boolean darkFirst) {
+  private static List<Found> pass(Luminance copy, float scale, Kind kind, boolean invertFirst) {
     LuminanceSource source = new ImageLuminanceSource(copy);
     Map<String, Found> found = new LinkedHashMap<>();
-    decode(darkFirst ? source.invert() : source, kind, scale, found);
+    decode(invertFirst ? source.invert() : source, kind, scale, found);
     if (found.isEmpty()) {
-      decode(darkFirst ? source : source.invert(), kind, scale, found);
+      decode(invertFirst ? source : source.invert(), kind, scale, found);
     }
     return new ArrayList<>(found.values());
   }
