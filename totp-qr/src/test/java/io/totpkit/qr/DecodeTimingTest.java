@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * figures for the module's report and fails only on a gross regression, since build machines are shared.
  */
 class DecodeTimingTest {
+
   @Test
   void readText_typicalScreenshots_medianWellUnderBudget() {
     Random random = new Random(2026);
@@ -33,19 +34,24 @@ class DecodeTimingTest {
       }
     }
     List<Long> nanos = new ArrayList<>();
+    List<Long> cpuNanos = new ArrayList<>();
     for (int round = 0; round < 3; round++) {
       for (BufferedImage screen : screens) {
+        long cpu = CpuClock.nanos();
         long start = System.nanoTime();
         QrCodes.readText(screen);
         nanos.add(System.nanoTime() - start);
+        cpuNanos.add(CpuClock.nanos() - cpu);
       }
     }
     Collections.sort(nanos);
+    Collections.sort(cpuNanos);
     double median = nanos.get(nanos.size() / 2) / 1e6;
-    double worst = nanos.get(nanos.size() - 1) / 1e6;
-    System.out.printf(Locale.ROOT,
-        "[timing] typical 1080×2340 screenshots (%d decodes): median %.1f ms, worst %.1f ms%n",
-        nanos.size(), median, worst);
+    // Wall-clock time suffers when other builds share the machine; the thread's CPU time much less so.
+    System.out.printf(Locale.ROOT, "[timing] typical 1080×2340 screenshots (%d decodes): median %.1f ms, worst %.1f ms"
+        + " (thread CPU time: median %.1f ms, worst %.1f ms)%n", nanos.size(), median,
+        nanos.get(nanos.size() - 1) / 1e6, cpuNanos.get(cpuNanos.size() / 2) / 1e6,
+        cpuNanos.get(cpuNanos.size() - 1) / 1e6);
     assertThat(median).as("median decode time in ms").isLessThan(250);
   }
 
@@ -61,17 +67,18 @@ class DecodeTimingTest {
       time(empty);
       time(jpeg);
     }
-    System.out.printf(Locale.ROOT, "[timing] no code, dark 1440×3200: %.1f ms; JPEG q35 of 45%% 1440×3200, 3-px"
-        + " modules: %.1f ms%n", time(empty), time(jpeg));
+    System.out.printf(Locale.ROOT, "[timing] thread CPU time: no code, dark 1440×3200: %.1f ms; JPEG q35 of 45%%"
+        + " 1440×3200, 3-px modules: %.1f ms%n", time(empty), time(jpeg));
   }
 
+  /** Returns the thread's CPU time for one decode, in milliseconds. */
   private static double time(BufferedImage image) {
-    long start = System.nanoTime();
+    long start = CpuClock.nanos();
     try {
       QrCodes.readText(image);
     } catch (QrCodeException e) {
       // timing only
     }
-    return (System.nanoTime() - start) / 1e6;
+    return (CpuClock.nanos() - start) / 1e6;
   }
 }
