@@ -27,9 +27,9 @@ import java.util.Objects;
  * screen) and returns the authenticator accounts in reading order: top to bottom, then left to right. A Google
  * Authenticator export ({@code otpauth-migration://}) is expanded into its accounts. Codes that are not authenticator
  * codes (a web address next to the code) are skipped; an authenticator code that is malformed fails the whole read,
- * even beside good ones, so that no account is silently lost. The search first tries the fast strategies that find codes in
- * ordinary screenshots and only then the slower ones; it stops at the first strategy that finds a code, so a second
- * code that only a slower strategy would find is missed when another was found first.
+ * even beside good ones, so that no account is silently lost. The search first tries the fast strategies that find
+ * codes in ordinary screenshots and only then the slower ones; it stops at the first strategy that finds a code, so a
+ * second code that only a slower strategy would find is missed when another was found first.
  *
  * <p>Every failure is a {@link QrCodeException} whose {@link QrCodeException#reason() reason} the caller can branch
  * on: the bytes are not a readable image, the image is over the limits of {@link QrReadOptions}, there is no QR

@@ -32,8 +32,8 @@ import java.util.function.Function;
  * nothing, the single-code reader. On the generated robustness set the fast path finds every code but the few in
  * heavily downscaled JPEGs. Only when it finds nothing does the ladder run: block-averaged copies at 1/2, 1/3 and 1/4
  * size (they smooth JPEG noise, blur and moiré), the global-histogram binarizer, and, for small pictures, enlarged
- * copies (doubled, doubled and sharpened, tripled) for modules of one or two pixels. The first step that finds a code ends the search; codes found by a step are
- * deduplicated by text and returned in reading order.
+ * copies (doubled, doubled and sharpened, tripled) for modules of one or two pixels. The first step that finds a code
+ * ends the search; codes found by a step are deduplicated by text and returned in reading order.
  *
  * <p>{@code TRY_HARDER} is always on: without it zxing's finder steps over 3/388 of the height between scanned rows
  * (18 rows of a 2340-pixel screenshot), which misses the finder patterns of a code whose modules are 3 pixels wide.
