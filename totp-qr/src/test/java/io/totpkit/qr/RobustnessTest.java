@@ -192,4 +192,43 @@ class RobustnessTest {
     }
     tally.assertAtLeast(8);
   }
+
+  @Test
+  void read_googleAuthenticatorExportScreen_expandsAllTenAccounts() {
+    Random random = new Random(10);
+    DecodeTally tally = new DecodeTally("Google Authenticator export of 10 accounts (dense code), plain and JPEG");
+    for (int i = 0; i < 8; i++) {
+      boolean dark = i % 2 == 1;
+      boolean jpeg = i >= 4;
+      int[] phone = PHONES[i / 2 % 2];
+      tally.run(i, () -> {
+        List<OtpAuthUri> accounts = new java.util.ArrayList<>();
+        for (int a = 0; a < 10; a++) {
+          byte[] key = new byte[20];
+          random.nextBytes(key);
+          accounts.add(OtpAuthUri.totp(Secret.fromBytes(key)).issuer("Service" + a)
+              .account("brand" + a + "@example.com").build());
+        }
+        String export = io.totpkit.core.MigrationPayload.encode(accounts).get(0);
+        // The export screen fills most of the width with the code, as Google Authenticator draws it.
+        int modules = TestImages.matrix(export, com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M).getWidth();
+        int moduleSize = phone[0] * 8 / 10 / (modules + 8);
+        BufferedImage code = TestImages.code(export, moduleSize, 4, dark);
+        BufferedImage screen = TestImages.screenshot(random, phone[0], phone[1], dark, new BufferedImage[] {code},
+            new int[][] {{(phone[0] - code.getWidth()) / 2, phone[1] / 5}});
+        List<String> expected = accounts.stream().map(OtpAuthUri::toUriString)
+            .collect(java.util.stream.Collectors.toList());
+        if (jpeg) {
+          byte[] file = TestImages.jpeg(TestImages.scale(screen, 0.45), 0.35f);
+          return attempt(() -> uris(QrCodes.read(file)), expected);
+        }
+        return attempt(() -> uris(QrCodes.read(screen)), expected);
+      });
+    }
+    tally.assertAtLeast(7);
+  }
+
+  private static List<String> uris(List<OtpAuthUri> accounts) {
+    return accounts.stream().map(OtpAuthUri::toUriString).collect(java.util.stream.Collectors.toList());
+  }
 }
