@@ -93,10 +93,15 @@ final class QrScanner {
   }
 
   static List<Found> scan(Luminance image) {
+    if (image.width < 21 || image.height < 21) {
+      return List.of();   // the smallest QR code is 21 modules wide
+    }
     // A mostly dark picture (dark mode) most likely holds a light-on-dark code: try it inverted first.
     boolean invertFirst = image.sampledMedian() < 128;
     long pixels = (long) image.width * image.height;
-    int fastFactor = smallestFactor(pixels, FAST_PATH_MAX_PIXELS);
+    // Never reduce a side below 21 pixels, however long and thin the picture.
+    int maxFactor = Math.max(1, Math.min(image.width, image.height) / 21);
+    int fastFactor = Math.min(maxFactor, smallestFactor(pixels, FAST_PATH_MAX_PIXELS));
     Map<Integer, Luminance> scaled = new HashMap<>();
     scaled.put(1, image);
 
@@ -106,7 +111,7 @@ final class QrScanner {
     }
     // The ladder: each step costs more or helps rarer pictures than the one before. Huge pictures are not tried
     // at a size above LADDER_MAX_PIXELS: their codes are large, and a full-size pass would cost seconds.
-    int base = smallestFactor(pixels, LADDER_MAX_PIXELS);
+    int base = Math.min(maxFactor, smallestFactor(pixels, LADDER_MAX_PIXELS));
     int[][] ladder = fastFactor == 1
         ? new int[][] {{2, 0}, {3, 0}, {1, 1}, {4, 0}, {2, 1}}
         : new int[][] {{base, 0}, {fastFactor * 2, 0}, {fastFactor, 1}, {base, 1}};
@@ -123,7 +128,7 @@ final class QrScanner {
         return inReadingOrder(found);
       }
     }
-    if (pixels <= UPSCALE_MAX_PIXELS && image.width >= 21 && image.height >= 21) {
+    if (pixels <= UPSCALE_MAX_PIXELS) {
       // Modules of one or two pixels (a screenshot downscaled and recompressed on its way): enlarged copies, plain
       // and sharpened, then tripled; on JPEGs at 45% with 3-pixel modules each finds codes the others miss. They are
       // the costliest copies, so the sharpened and tripled ones are tried in the likelier polarity only.

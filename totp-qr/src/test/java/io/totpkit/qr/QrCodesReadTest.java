@@ -149,6 +149,17 @@ class QrCodesReadTest {
   }
 
   @ParameterizedTest
+  @ValueSource(ints = {1, 20, 21})
+  void read_longThinImage_throwsNoQrCode(int height) {
+    BufferedImage strip = new BufferedImage(30_000, height, BufferedImage.TYPE_BYTE_GRAY);
+
+    assertThatThrownBy(() -> QrCodes.read(strip))
+        .isInstanceOfSatisfying(QrCodeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_QR_CODE));
+    assertThatThrownBy(() -> QrCodes.read(new BufferedImage(height, 30_000, BufferedImage.TYPE_BYTE_GRAY)))
+        .isInstanceOfSatisfying(QrCodeException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_QR_CODE));
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"hello, this is not an image", "%PDF-1.7\n", "GIF89a", "\u0089PNG\r\n\u001a\n"})
   void read_bytesThatAreNotAnImage_throwsUnreadableImage(String text) {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
