@@ -9,9 +9,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Damages real image files at random, 90 per format (seeded: flipped bytes, cut tails, spliced garbage) and checks that reading them
- * never escapes as anything but a {@link QrCodeException}: ImageIO throws a zoo of exceptions on hostile input, and
- * none of them may reach the caller.
+ * Damages real image files at random, 90 per format (seeded: flipped bytes, cut tails, spliced garbage), and checks
+ * that reading them never escapes as anything but a {@link QrCodeException}: ImageIO throws a zoo of exceptions on
+ * hostile input, and none of them may reach the caller.
  */
 class DamagedFileTest {
   @ParameterizedTest
