@@ -17,7 +17,11 @@ import java.util.Objects;
 public final class QrCodeException extends OtpException {
   private static final long serialVersionUID = 1L;
 
-  /** Why a picture yielded no authenticator code. */
+  /**
+   * Why a picture yielded no authenticator code.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public enum Reason {
     /** The bytes are not an image totpkit can read: not an image, truncated, damaged, or an unsupported format. */
     UNREADABLE_IMAGE,

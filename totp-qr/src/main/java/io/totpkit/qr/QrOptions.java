@@ -34,6 +34,8 @@ public final class QrOptions {
   /**
    * How much of a damaged code can be recovered, at the cost of a denser code (ISO/IEC 18004 §7.5.1). Enrollment
    * codes shown on a screen need little; {@link #M} is the usual choice.
+   *
+   * <p>Thread-safety: immutable.
    */
   public enum ErrorCorrection {
     /** About 7% of the codewords can be restored. */
