@@ -56,7 +56,7 @@ class DecodeTimingTest {
   }
 
   @Test
-  void readText_slowCases_stayUnderHalfASecond() {
+  void readText_slowCases_finishUnderTwoSecondsEvenOnABusyMachine() {
     Random random = new Random(7);
     BufferedImage warm = TestImages.screenshot(random, 1080, 2340, false, RobustnessTest.uri(random, 0), 4);
     BufferedImage empty = TestImages.screenshot(random, 1440, 3200, true, new BufferedImage[0], new int[0][]);
@@ -67,18 +67,22 @@ class DecodeTimingTest {
       time(empty);
       time(jpeg);
     }
-    System.out.printf(Locale.ROOT, "[timing] thread CPU time: no code, dark 1440×3200: %.1f ms; JPEG q35 of 45%%"
-        + " 1440×3200, 3-px modules: %.1f ms%n", time(empty), time(jpeg));
+    double[] noCode = time(empty);
+    double[] smallJpeg = time(jpeg);
+    System.out.printf(Locale.ROOT, "[timing] no code, dark 1440×3200: %.1f ms (CPU %.1f ms); JPEG q35 of 45%%"
+        + " 1440×3200, 3-px modules: %.1f ms (CPU %.1f ms)%n", noCode[0], noCode[1], smallJpeg[0], smallJpeg[1]);
+    assertThat(noCode[0]).as("decode time of a picture without a code, in ms").isLessThan(2000);
   }
 
-  /** Returns the thread's CPU time for one decode, in milliseconds. */
-  private static double time(BufferedImage image) {
-    long start = CpuClock.nanos();
+  /** Returns the wall-clock and the thread's CPU time of one decode, in milliseconds. */
+  private static double[] time(BufferedImage image) {
+    long cpu = CpuClock.nanos();
+    long start = System.nanoTime();
     try {
       QrCodes.readText(image);
     } catch (QrCodeException e) {
       // timing only
     }
-    return (CpuClock.nanos() - start) / 1e6;
+    return new double[] {(System.nanoTime() - start) / 1e6, (CpuClock.nanos() - cpu) / 1e6};
   }
 }
