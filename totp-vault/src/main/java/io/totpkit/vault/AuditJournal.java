@@ -165,10 +165,9 @@ final class AuditJournal implements AutoCloseable {
     }
     int version = ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
     if (version != VERSION) {
-      throw version > VERSION
-          ? new UnsupportedVaultVersionException("the audit journal has format version " + version
-              + "; upgrade totpkit to open it")
-          : new VaultCorruptedException("the audit journal has format version " + version);
+      // The vault file (format 1, checksummed) fixes the journal's format: any other number is damage.
+      throw new VaultCorruptedException("the audit journal has format version " + version + " where the vault "
+          + "file's format requires " + VERSION);
     }
     if (!MessageDigest.isEqual(Arrays.copyOfRange(header, 10, HEADER_LENGTH), vaultId)) {
       throw new AuditTamperedException("the audit journal belongs to another vault");
@@ -199,6 +198,13 @@ final class AuditJournal implements AutoCloseable {
   void catchUp() {
     try {
       long size = channel.size();
+      if (size < length) {
+        throw new AuditTamperedException("the audit journal shrank from " + length + " to " + size
+            + " bytes while open: records were dropped");
+      }
+      if (length > HEADER_LENGTH && !MessageDigest.isEqual(readAt(length - MAC_LENGTH, MAC_LENGTH), headMac)) {
+        throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
+      }
       while (length < size) {
         if (size - length < 4) {
           truncateTornTail(size);
@@ -306,6 +312,7 @@ final class AuditJournal implements AutoCloseable {
    */
   List<AuditRecord> readAll(Anchor anchor) {
     try {
+      checkHeader();
       List<AuditRecord> records = new ArrayList<>();
       long size = channel.size();
       long at = HEADER_LENGTH;
