@@ -1223,6 +1223,29 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /**
+   * For the crash test's child processes: opens with the member's private key instead of the passphrase, skipping
+   * only Argon2 (the unwrap, commitment and body checks all run), so hundreds of child JVMs start in seconds.
+   */
+  static Vault openWithPrivateKeyForTest(Path path, String member, byte[] privateKey, VaultOptions options) {
+    Object fingerprint = fingerprintOf(path);
+    VaultFile file = VaultFile.parse(readVaultFile(path));
+    Vault vault = new Vault(path, member, file.vaultId, options);
+    vault.privateKey = privateKey.clone();
+    vault.publicKey = X25519Keys.publicKey(privateKey);
+    vault.install(file);
+    vault.fingerprint = fingerprint;
+    try (VaultLock.Held held = vault.lock.acquire()) {
+      vault.refresh();
+    }
+    return vault;
+  }
+
+  /** For tests: this member's private key (a copy). */
+  synchronized byte[] privateKeyForTest() {
+    return privateKey.clone();
+  }
+
   /** For tests: the current data key (a copy). */
   synchronized byte[] dataKeyForTest() {
     return dataKey.clone();
