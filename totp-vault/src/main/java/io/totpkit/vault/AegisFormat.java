@@ -146,11 +146,11 @@ final class AegisFormat {
         Object issuerValue = entry.get("issuer");
         String issuer = issuerValue instanceof String ? (String) issuerValue : "";
         where = where + (issuer.isEmpty() ? "" : " (" + issuer + ")");
-        parsed.items.add(new Imports.Item(where, uri(entry, issuer), tags(entry, groups)));
+        parsed.add(new Imports.Item(where, uri(entry, issuer), tags(entry, groups)));
       } catch (SkipException | OtpException e) {
-        parsed.skipped.add(new ImportReport.Skipped(where, e.getMessage()));
+        parsed.skip(where, e.getMessage());
       } catch (IllegalArgumentException | IllegalStateException e) {
-        parsed.skipped.add(new ImportReport.Skipped(where, e.getMessage()));
+        parsed.skip(where, e.getMessage());
       }
     }
     return parsed;

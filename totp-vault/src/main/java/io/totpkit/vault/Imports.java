@@ -32,10 +32,17 @@ final class Imports {
     }
   }
 
-  /** Parsed input: accounts and skipped items. */
+  /** Parsed input: accounts ({@link Item}) and skipped items ({@link ImportReport.Skipped}), in input order. */
   static final class Parsed {
-    final List<Item> items = new ArrayList<>();
-    final List<ImportReport.Skipped> skipped = new ArrayList<>();
+    final List<Object> inOrder = new ArrayList<>();
+
+    void add(Item item) {
+      inOrder.add(item);
+    }
+
+    void skip(String item, String reason) {
+      inOrder.add(new ImportReport.Skipped(item, reason));
+    }
   }
 
   /** Reads {@code otpauth://} and {@code otpauth-migration://} URIs, one per line. */
@@ -57,14 +64,14 @@ final class Imports {
           List<OtpAuthUri> accounts = MigrationPayload.parse(line).accounts();
           for (int k = 0; k < accounts.size(); k++) {
             OtpAuthUri uri = accounts.get(k);
-            parsed.items.add(new Item(where + ", account " + (k + 1) + " (" + uri.issuer() + ")", uri, Set.of()));
+            parsed.add(new Item(where + ", account " + (k + 1) + " (" + uri.issuer() + ")", uri, Set.of()));
           }
         } else {
           OtpAuthUri uri = OtpAuthUri.parse(line);
-          parsed.items.add(new Item(where + " (" + uri.issuer() + ")", uri, Set.of()));
+          parsed.add(new Item(where + " (" + uri.issuer() + ")", uri, Set.of()));
         }
       } catch (OtpException e) {
-        parsed.skipped.add(new ImportReport.Skipped(where, e.getMessage()));
+        parsed.skip(where, e.getMessage());
       }
     }
     return parsed;

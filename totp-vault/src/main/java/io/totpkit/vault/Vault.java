@@ -855,9 +855,14 @@ public final class Vault implements AutoCloseable {
     return change(() -> {
       requireOwner("import");
       List<UUID> imported = new ArrayList<>();
-      List<ImportReport.Skipped> skipped = new ArrayList<>(parsed.skipped);
+      List<ImportReport.Skipped> skipped = new ArrayList<>();
       List<AuditJournal.Entry> audit = new ArrayList<>();
-      for (Imports.Item item : parsed.items) {
+      for (Object result : parsed.inOrder) {
+        if (result instanceof ImportReport.Skipped) {
+          skipped.add((ImportReport.Skipped) result);
+          continue;
+        }
+        Imports.Item item = (Imports.Item) result;
         if (isDuplicate(item.uri)) {
           skipped.add(new ImportReport.Skipped(item.name, "already in the vault (same issuer, account and secret)"));
           continue;
