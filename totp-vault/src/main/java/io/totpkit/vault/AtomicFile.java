@@ -33,6 +33,14 @@ final class AtomicFile {
 
   /** Replaces {@code path} with {@code bytes}; the old content (if any) becomes the backup. */
   static void replace(Path path, byte[] bytes, boolean keepBackup) throws IOException {
+    replace(path, bytes, keepBackup, () -> { });
+  }
+
+  /**
+   * Replaces {@code path} with {@code bytes}, running {@code beforeRename} once the new bytes are on disk and before
+   * they become visible (the vault waits there for its journal's fsync, which runs meanwhile).
+   */
+  static void replace(Path path, byte[] bytes, boolean keepBackup, Runnable beforeRename) throws IOException {
     Path temp = tempPath(path);
     try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -42,6 +50,7 @@ final class AtomicFile {
       }
       channel.force(true);
     }
+    beforeRename.run();
     if (keepBackup && Files.exists(path)) {
       Path backup = backupPath(path);
       Files.deleteIfExists(backup);

@@ -90,7 +90,7 @@ final class AuditJournal implements AutoCloseable {
   private long length;
   private long count;
   private byte[] headMac;
-  private final List<byte[]> sealKeys = new ArrayList<>();
+  private final List<AeadKey> sealKeys = new ArrayList<>();
   private final List<byte[]> macKeys = new ArrayList<>();
   private Mac mac;
   private int macEpoch = -1;
@@ -276,7 +276,7 @@ final class AuditJournal implements AutoCloseable {
       }
       plain.nullableString(entry.subject);
       byte[] aad = new ByteWriter(28).bytes(vaultId).u32(epoch).u64(seq).toByteArray();
-      byte[] sealed = Aead.seal(sealKeys.get(epoch), plain.toByteArray(), aad, random);
+      byte[] sealed = sealKeys.get(epoch).seal(plain.toByteArray(), aad, random);
       ByteWriter record = new ByteWriter(12 + sealed.length + MAC_LENGTH).u32(epoch).u64(seq).bytes(sealed);
       byte[] partial = record.toByteArray();
       head = chainMac(epoch, head, partial, 0, partial.length);
@@ -296,6 +296,15 @@ final class AuditJournal implements AutoCloseable {
     length += bytes.length;
     count = seq;
     headMac = head;
+  }
+
+  /** Forces appended records to disk. */
+  void force() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new VaultIoException("cannot force the audit journal to disk: " + e.getMessage(), e);
+    }
   }
 
   Anchor anchor() {
@@ -358,7 +367,7 @@ final class AuditJournal implements AutoCloseable {
 
   private AuditRecord decrypt(byte[] record, int epoch, long seq) {
     byte[] aad = new ByteWriter(28).bytes(vaultId).u32(epoch).u64(seq).toByteArray();
-    byte[] plain = Aead.open(sealKeys.get(epoch), record, 12, record.length - 12 - MAC_LENGTH, aad);
+    byte[] plain = sealKeys.get(epoch).open(record, 12, record.length - 12 - MAC_LENGTH, aad);
     if (plain == null) {
       throw new AuditTamperedException("audit record " + seq + " fails its seal");
     }
@@ -379,7 +388,9 @@ final class AuditJournal implements AutoCloseable {
   void setSecrets(List<byte[]> auditSecrets) {
     wipeKeys();
     for (byte[] secret : auditSecrets) {
-      sealKeys.add(Hkdf.derive(secret, vaultId, SEAL_LABEL, Aead.KEY_LENGTH));
+      byte[] sealKey = Hkdf.derive(secret, vaultId, SEAL_LABEL, Aead.KEY_LENGTH);
+      sealKeys.add(new AeadKey(sealKey));
+      Argon2id.zero(sealKey);
       macKeys.add(Hkdf.derive(secret, vaultId, CHAIN_LABEL, 32));
     }
     macEpoch = -1;
@@ -433,7 +444,7 @@ final class AuditJournal implements AutoCloseable {
   }
 
   private void wipeKeys() {
-    sealKeys.forEach(Argon2id::zero);
+    sealKeys.forEach(AeadKey::close);
     macKeys.forEach(Argon2id::zero);
     sealKeys.clear();
     macKeys.clear();
