@@ -80,10 +80,23 @@ final class AtomicFile {
     }
   }
 
-  /** Identifies one version of a file: its inode, size and modification time. */
+  /**
+   * Identifies one version of a vault file: inode, size, modification time, and its last 32 bytes (the checksum,
+   * different for every save because every save draws a new salt). Inodes are reused and timestamps are coarse, so
+   * the checksum is what makes a change certain to be seen.
+   */
   static Object fingerprint(Path path) throws IOException {
     BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    ByteBuffer tail = ByteBuffer.allocate(32);
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long from = Math.max(0, size - 32);
+      while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
+        // Reads the tail; a shorter file leaves the rest zero.
+      }
+    }
     return java.util.List.of(Objects.requireNonNullElse(attributes.fileKey(), "no-key"), attributes.size(),
-        attributes.lastModifiedTime().toMillis(), attributes.lastModifiedTime().toString());
+        attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+        java.util.HexFormat.of().formatHex(tail.array()));
   }
 }
