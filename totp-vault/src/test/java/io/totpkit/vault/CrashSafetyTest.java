@@ -132,6 +132,27 @@ class CrashSafetyTest {
   }
 
   @Test
+  void lock_heldByAnotherProcess_waitsThenFailsClearly() throws Exception {
+    Path path = dir.resolve("locked.vault");
+    TestVaults.create(path).close();
+    Process holder = ChildProcesses.start("hold", path.toString());
+    try {
+      assertThat(ChildProcesses.output(holder).readLine()).isEqualTo("holding");
+      VaultOptions impatient = TestVaults.fast().toBuilder().lockTimeout(java.time.Duration.ofMillis(300)).build();
+      long start = System.nanoTime();
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> Vault.open(path, "maria",
+          TestVaults.pw("correct horse battery staple"), impatient))
+          .isInstanceOf(VaultLockedException.class).hasMessageContaining("another process holds the vault lock");
+      assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300));
+    } finally {
+      holder.toHandle().destroyForcibly();
+      holder.waitFor();
+    }
+    // The OS released the dead holder's lock.
+    TestVaults.open(path).close();
+  }
+
+  @Test
   void twoProcesses_addingConcurrently_loseNothing() throws Exception {
     Path path = dir.resolve("shared.vault");
     TestVaults.create(path).close();

@@ -16,13 +16,24 @@ import java.util.UUID;
  *       reveals their codes forever, printing {@code ack ID} after each add has returned (so it is durable); the
  *       parent kills it at a random moment.
  *   <li>{@code add PATH COUNT TAG}: adds COUNT entries tagged TAG, printing {@code done} at the end.
+ *   <li>{@code hold PATH}: holds the vault's OS lock for a minute, printing {@code holding}.
  * </ul>
  */
 public final class VaultChild {
   private VaultChild() {}
 
-  public static void main(String[] args) throws java.io.IOException {
+  public static void main(String[] args) throws java.io.IOException, InterruptedException {
     Path path = Path.of(args[1]);
+    if (args[0].equals("hold")) {
+      // Holds the OS lock (not the vault) until killed: the parent checks that it waits and then gives up.
+      try (VaultLock lock = new VaultLock(path, java.time.Duration.ofSeconds(5));
+          VaultLock.Held held = lock.acquire()) {
+        System.out.println("holding");
+        System.out.flush();
+        Thread.sleep(60_000);
+      }
+      return;
+    }
     VaultOptions options = TestVaults.fast(Clock.systemUTC()).toBuilder()
         .lockTimeout(java.time.Duration.ofSeconds(30)).build();
     boolean loop = args[0].equals("loop");

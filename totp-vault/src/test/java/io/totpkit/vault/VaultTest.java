@@ -227,6 +227,16 @@ class VaultTest {
   }
 
   @Test
+  void close_zeroesKeys() {
+    Vault vault = TestVaults.create(dir.resolve("v"));
+    byte[] dataKeyBefore = vault.dataKeyForTest();
+    assertThat(dataKeyBefore).isNotEqualTo(new byte[32]);
+    vault.close();
+    assertThat(vault.privateKeyForTest()).containsOnly(0);
+    assertThat(vault.dataKeyForTest()).containsOnly(0);
+  }
+
+  @Test
   void close_thenUse_throwsIllegalState() {
     Vault vault = TestVaults.create(dir.resolve("v"));
     vault.close();
