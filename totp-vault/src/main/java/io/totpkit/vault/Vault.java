@@ -75,6 +75,7 @@ import java.util.function.Predicate;
  *
  * <p>Thread-safety: safe for concurrent use; calls on one instance are serialized.
  */
+@SuppressWarnings("try") // try (VaultLock.Held held = lock.acquire()) holds the lock for the block's extent
 public final class Vault implements AutoCloseable {
   private static final byte[] ENTRIES_LABEL = "totpkit vault v1 entry secrets".getBytes(StandardCharsets.US_ASCII);
 
@@ -1067,6 +1068,10 @@ public final class Vault implements AutoCloseable {
         }
         done = true;
         return change.result;
+      } catch (VaultAccessException | NoSuchElementException e) {
+        // Raised by role and existence checks, before a change touches the state: nothing to re-read.
+        done = true;
+        throw e;
       } finally {
         if (!done) {
           fingerprint = null;

@@ -19,6 +19,7 @@ import java.util.UUID;
  *   <li>{@code hold PATH}: holds the vault's OS lock for a minute, printing {@code holding}.
  * </ul>
  */
+@SuppressWarnings("try") // the lock is held for the block's extent
 public final class VaultChild {
   private VaultChild() {}
 

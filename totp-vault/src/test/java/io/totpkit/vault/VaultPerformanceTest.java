@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Measures open, add, reveal and heap at 10 000 entries (and 100 000 with {@code -Dtotpkit.perf.large=true}) and
- * prints the figures; the JMH benchmarks live in totp-bench. Assertions are loose (ten times the targets) so a busy
- * CI machine does not fail the build; the printed figures are what the README reports.
+ * prints the figures; the JMH benchmarks live in totp-bench. The assertions are sanity bounds far above the targets, so
+ * that a CI machine shared with other builds does not fail; the printed figures are what the README reports.
  */
 class VaultPerformanceTest {
   @TempDir Path dir;
@@ -127,10 +127,10 @@ class VaultPerformanceTest {
           options.argon2Parallelism(), kdf / 1e6, open / 1e6, (open - kdf) / 1e6, add / 1e6, serialize / 1e6, revealUnsynced / 1e3,
           revealSynced / 1e6, heap / 1e6));
       if (count <= 10_000) {
-        assertThat(open - kdf).as("open beyond the KDF").isLessThan(2_000_000_000L);
-        assertThat(add).as("add").isLessThan(200_000_000L);
-        assertThat(revealUnsynced).as("reveal").isLessThan(500_000L);
-        assertThat(heap).as("heap").isLessThan(500_000_000L);
+        assertThat(open - kdf).as("open beyond the KDF").isLessThan(5_000_000_000L);
+        assertThat(add).as("add").isLessThan(1_000_000_000L);
+        assertThat(revealUnsynced).as("reveal").isLessThan(2_000_000L);
+        assertThat(heap).as("heap").isLessThan(200_000_000L);
       }
     } finally {
       vault.close();

@@ -293,6 +293,7 @@ class VaultTest {
   }
 
   @Test
+  @SuppressWarnings("try")
   void lock_heldByOther_timesOutWithClearError() {
     Path path = dir.resolve("v");
     try (Vault vault = TestVaults.create(path)) {
