@@ -18,6 +18,7 @@ final class ByteReader {
   private final int end;
   private final String what;
   private int position;
+  private java.nio.charset.CharsetDecoder decoder;
 
   ByteReader(byte[] data, int offset, int length, String what) {
     this.data = data;
@@ -109,12 +110,14 @@ final class ByteReader {
   String string(String field) {
     int length = u16(field + " length");
     need(length, field);
-    try {
-      String value = StandardCharsets.UTF_8.newDecoder()
+    if (decoder == null) {
+      // One strict decoder per reader: a body of 100 000 entries holds half a million strings.
+      decoder = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data, position, length))
-          .toString();
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+    try {
+      String value = decoder.reset().decode(ByteBuffer.wrap(data, position, length)).toString();
       position += length;
       return value;
     } catch (CharacterCodingException e) {

@@ -657,8 +657,7 @@ public final class Vault implements AutoCloseable {
    *
    * @param name the member to remove
    * @throws NoSuchElementException if there is no such member
-   * @throws IllegalArgumentException if a member tries to remove themselves
-   * @throws IllegalStateException if the last owner would go
+   * @throws IllegalArgumentException if a member tries to remove themselves (so an owner always remains)
    * @throws VaultAccessException if this member is not an owner
    */
   public void removeMember(String name) {

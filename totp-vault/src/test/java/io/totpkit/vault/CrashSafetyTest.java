@@ -49,7 +49,7 @@ class CrashSafetyTest {
         child.awaitReady();
         child.go();
         queue.add(new Child(path, key));
-        Thread.sleep(random.nextInt(120));
+        Thread.sleep(random.nextInt(200));
         List<UUID> acks = child.kill();
         trials++;
         acknowledged.addAll(acks);
