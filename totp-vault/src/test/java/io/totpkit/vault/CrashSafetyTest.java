@@ -23,7 +23,7 @@ class CrashSafetyTest {
   /** Trials; {@code -Dtotpkit.crashTrials=N} changes it. */
   private static final int TRIALS = Integer.getInteger("totpkit.crashTrials", 200);
   /** Stop early (and say so) if the machine is slow, to keep the suite near its time budget. */
-  private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("totpkit.crashBudgetSeconds", 50));
+  private static final long BUDGET_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("totpkit.crashBudgetSeconds", 110));
 
   @TempDir Path dir;
 
@@ -79,7 +79,7 @@ class CrashSafetyTest {
     }
     System.out.printf("crash test: %d kill -9 trials in %.1f s, %d acknowledged adds, %d kills between a save and "
         + "its acknowledgement%n", trials, (System.nanoTime() - start) / 1e9, acknowledged.size(), killedMidSave);
-    assertThat(trials).as("enough trials ran").isGreaterThanOrEqualTo(Math.min(TRIALS, 25));
+    assertThat(trials).as("enough trials ran").isGreaterThanOrEqualTo(Math.min(TRIALS, 100));
     try (Vault reopened = TestVaults.open(path)) {
       assertThat(reopened.entries()).hasSize(acknowledged.size());
       assertThat(reopened.verifyAudit()).isGreaterThan(acknowledged.size());
