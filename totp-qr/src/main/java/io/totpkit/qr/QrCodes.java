@@ -1,0 +1,309 @@
+package io.totpkit.qr;
+
+import io.totpkit.core.MigrationPayload;
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.qr.QrCodeException.Reason;
+import java.awt.image.BufferedImage;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads authenticator QR codes from pictures and draws enrollment QR codes: the entry point of totp-qr.
+ *
+ * <pre>{@code
+ * List<OtpAuthUri> accounts = QrCodes.read(Path.of("screenshot.png"));
+ * for (OtpAuthUri account : accounts) {
+ *   System.out.println(account.issuer() + " (" + account.account() + "): " + account.toTotp().now());
+ * }
+ * byte[] png = QrCodes.png(accounts.get(0), QrOptions.defaults());
+ * }</pre>
+ *
+ * <h2>Reading</h2>
+ * {@code read} finds every QR code in a picture (PNG, JPEG, GIF or BMP; a full phone screenshot with the code among
+ * text and buttons, a dark-mode screenshot with a light-on-dark code, a recompressed or downscaled copy, a photo of a
+ * screen) and returns the authenticator accounts in reading order: top to bottom, then left to right. A Google
+ * Authenticator export ({@code otpauth-migration://}) is expanded into its accounts. Codes that are not authenticator
+ * codes (a web address next to the code) are skipped; an authenticator code that is malformed fails the whole read,
+ * even beside good ones, so that no account is silently lost. The search first tries the fast strategies that find
+ * codes in ordinary screenshots and only then the slower ones; it stops at the first strategy that finds a code, so a
+ * second code that only a slower strategy would find is missed when another was found first.
+ *
+ * <p>Every failure is a {@link QrCodeException} whose {@link QrCodeException#reason() reason} the caller can branch
+ * on: the bytes are not a readable image, the image is over the limits of {@link QrReadOptions}, there is no QR
+ * code, the codes are not authenticator codes, or an authenticator code is malformed.
+ *
+ * <h2>Writing</h2>
+ * {@link #png}, {@link #svg} and {@link #terminal} draw an account's {@link OtpAuthUri#toUriString()} as a QR code;
+ * {@code read} reads each of them back to an equal URI.
+ *
+ * <h2>Security</h2>
+ * A QR code's text is key material. No message of this class quotes it; the texts {@link #readText} returns and the
+ * pictures the writers return contain the secret and must be handled as secrets. Decoding is guarded against hostile
+ * pictures: the declared size is checked against {@link QrReadOptions#maxPixels()} before any pixel is decoded, and
+ * streams and files are read up to {@link QrReadOptions#maxBytes()}.
+ *
+ * <p>Thread-safety: all methods are stateless and safe to call from any number of threads.
+ */
+public final class QrCodes {
+  private QrCodes() {}
+
+  /**
+   * Reads every authenticator account from an image file, with the default limits.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(Path file) {
+    return read(file, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from an image file.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(Path file, QrReadOptions options) {
+    return AuthenticatorTexts.accounts(readText(file, options));
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file, with the default limits.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(byte[] image) {
+    return read(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits; {@link QrReadOptions#maxBytes()} does not apply to bytes already in memory
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(byte[] image, QrReadOptions options) {
+    return AuthenticatorTexts.accounts(readText(image, options));
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file, with the default limits. The stream is
+   * read to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(InputStream image) {
+    return read(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file. The stream is read to its end or to the
+   * byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(InputStream image, QrReadOptions options) {
+    return AuthenticatorTexts.accounts(readText(image, options));
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image, with the default limits.
+   *
+   * @param image the image; it is not modified
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(BufferedImage image) {
+    return read(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image.
+   *
+   * @param image the image; it is not modified
+   * @param options the size limits; images over {@link QrReadOptions#maxPixels()} are refused
+   * @return the accounts, in reading order, never empty
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static List<OtpAuthUri> read(BufferedImage image, QrReadOptions options) {
+    return AuthenticatorTexts.accounts(readText(image, options));
+  }
+
+  /**
+   * Returns the texts of all QR codes in an image file, whatever they hold, with the default limits.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the file is not a readable image, is too large, or holds no QR code
+   */
+  public static List<String> readText(Path file) {
+    return readText(file, QrReadOptions.defaults());
+  }
+
+  /**
+   * Returns the texts of all QR codes in an image file, whatever they hold.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the file is not a readable image, is too large, or holds no QR code
+   */
+  public static List<String> readText(Path file, QrReadOptions options) {
+    Objects.requireNonNull(file, "file");
+    return scan(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options);
+  }
+
+  /**
+   * Returns the texts of all QR codes in the bytes of an image file, with the default limits.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the bytes are not a readable image, the image is too large, or it holds no QR code
+   */
+  public static List<String> readText(byte[] image) {
+    return readText(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Returns the texts of all QR codes in the bytes of an image file.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits; {@link QrReadOptions#maxBytes()} does not apply to bytes already in memory
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the bytes are not a readable image, the image is too large, or it holds no QR code
+   */
+  public static List<String> readText(byte[] image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+  }
+
+  /**
+   * Returns the texts of all QR codes in a stream holding an image file, with the default limits. The stream is read
+   * to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the stream is not a readable image, the image is too large, or it holds no QR code
+   */
+  public static List<String> readText(InputStream image) {
+    return readText(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Returns the texts of all QR codes in a stream holding an image file. The stream is read to its end or to the byte
+   * limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the stream is not a readable image, the image is too large, or it holds no QR code
+   */
+  public static List<String> readText(InputStream image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+  }
+
+  /**
+   * Returns the texts of all QR codes in a decoded image, with the default limits.
+   *
+   * @param image the image; it is not modified
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the image is too large or holds no QR code
+   */
+  public static List<String> readText(BufferedImage image) {
+    return readText(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Returns the texts of all QR codes in a decoded image.
+   *
+   * @param image the image; it is not modified
+   * @param options the size limits
+   * @return the texts, in reading order, without duplicates, never empty; they may contain secrets
+   * @throws QrCodeException if the image is too large or holds no QR code
+   */
+  public static List<String> readText(BufferedImage image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(image, Objects.requireNonNull(options, "options"));
+  }
+
+  private static List<String> scan(BufferedImage image, QrReadOptions options) {
+    ImageLoader.checkPixels(image.getWidth(), image.getHeight(), options);
+    List<String> texts = new ArrayList<>();
+    for (QrScanner.Found found : QrScanner.scan(Luminance.of(image))) {
+      texts.add(found.text);
+    }
+    if (texts.isEmpty()) {
+      throw new QrCodeException(Reason.NO_QR_CODE, "no QR code found; send a screenshot that shows the whole code,"
+          + " sharp and uncropped");
+    }
+    return texts;
+  }
+
+  /**
+   * Draws an account's enrollment QR code as a black-and-white PNG.
+   *
+   * @param uri the account; the code holds {@link OtpAuthUri#toUriString()}, secret included
+   * @param options size, quiet zone and error correction
+   * @return the PNG file's bytes; they contain the secret
+   * @throws IllegalArgumentException if the code does not fit the requested size, or the image would be wider than
+   *     {@value QrOptions#MAX_SIZE} pixels
+   */
+  public static byte[] png(OtpAuthUri uri, QrOptions options) {
+    return PngRenderer.render(matrix(uri, options), options);
+  }
+
+  /**
+   * Draws an account's enrollment QR code as an SVG document: one path of dark modules on a white square, in a
+   * {@code viewBox} measured in modules, sized {@link QrOptions#size()} or {@link QrOptions#moduleSize()} pixels per
+   * module.
+   *
+   * @param uri the account; the code holds {@link OtpAuthUri#toUriString()}, secret included
+   * @param options size, quiet zone and error correction
+   * @return the SVG text; it contains the secret
+   */
+  public static String svg(OtpAuthUri uri, QrOptions options) {
+    return SvgRenderer.render(matrix(uri, options), options);
+  }
+
+  /**
+   * Draws an account's enrollment QR code as text for a terminal: Unicode half blocks ({@code ▀ ▄ █}) and spaces,
+   * one module per column and two per line, with the quiet zone drawn explicitly. Without
+   * {@link QrOptions#ansiColors()} the glyphs are the light modules, which suits terminals with a dark background;
+   * with it every line sets black on white, which suits every terminal that understands ANSI colours.
+   * {@link QrOptions#size()} and {@link QrOptions#moduleSize()} do not apply.
+   *
+   * @param uri the account; the code holds {@link OtpAuthUri#toUriString()}, secret included
+   * @param options quiet zone, error correction and colours
+   * @return the lines, each ending with {@code '\n'}; they contain the secret
+   */
+  public static String terminal(OtpAuthUri uri, QrOptions options) {
+    return TerminalRenderer.render(matrix(uri, options), options);
+  }
+
+  private static ModuleMatrix matrix(OtpAuthUri uri, QrOptions options) {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(options, "options");
+    return ModuleMatrix.encode(uri.toUriString(), options.errorCorrection());
+  }
+
+  /** Draws any text, such as a {@link MigrationPayload} export, as a PNG; for tests and examples in this package. */
+  static byte[] pngOfText(String text, QrOptions options) {
+    return PngRenderer.render(ModuleMatrix.encode(text, options.errorCorrection()), options);
+  }
+}

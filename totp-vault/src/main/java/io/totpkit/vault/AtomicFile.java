@@ -1,0 +1,102 @@
+package io.totpkit.vault;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+
+/**
+ * Crash-safe replacement of the vault file: write {@code <name>.tmp}, fsync it, keep the current file as
+ * {@code <name>.bak} (a hard link, so the main path never stops naming a complete vault), rename the temporary file
+ * over the main one atomically, fsync the directory. A crash at any point leaves the old or the new file at the main
+ * path, never a mixture.
+ *
+ * <p>Thread-safety: stateless; the caller serializes writers with {@link VaultLock}.
+ */
+final class AtomicFile {
+  private AtomicFile() {}
+
+  static Path backupPath(Path path) {
+    return path.resolveSibling(path.getFileName() + ".bak");
+  }
+
+  static Path tempPath(Path path) {
+    return path.resolveSibling(path.getFileName() + ".tmp");
+  }
+
+  /** Replaces {@code path} with {@code bytes}; the old content (if any) becomes the backup. */
+  static void replace(Path path, byte[] bytes, boolean keepBackup) throws IOException {
+    replace(path, bytes, keepBackup, () -> { });
+  }
+
+  /**
+   * Replaces {@code path} with {@code bytes}, running {@code beforeRename} once the new bytes are on disk and before
+   * they become visible (the vault waits there for its journal's fsync, which runs meanwhile).
+   */
+  static void replace(Path path, byte[] bytes, boolean keepBackup, Runnable beforeRename) throws IOException {
+    Path temp = tempPath(path);
+    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
+    }
+    beforeRename.run();
+    if (keepBackup && Files.exists(path)) {
+      Path backup = backupPath(path);
+      Files.deleteIfExists(backup);
+      try {
+        Files.createLink(backup, path);
+      } catch (UnsupportedOperationException | IOException noHardLinks) {
+        Files.copy(path, backup, StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    try {
+      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      throw new IOException("the file system cannot rename atomically, which the vault needs to survive crashes", e);
+    }
+    syncDirectory(path.toAbsolutePath().getParent());
+  }
+
+  /** Forces a directory's entries (a rename, a new file) to disk; a no-op where the platform cannot. */
+  static void syncDirectory(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException platformCannot) {
+      // Windows cannot open a directory as a channel; its rename is already durable through the journal of NTFS.
+      if (platformCannot instanceof NoSuchFileException) {
+        throw (NoSuchFileException) platformCannot;
+      }
+    }
+  }
+
+  /**
+   * Identifies one version of a vault file: inode, size, modification time, and its last 32 bytes (the checksum,
+   * different for every save because every save draws a new salt). Inodes are reused and timestamps are coarse, so
+   * the checksum is what makes a change certain to be seen.
+   */
+  static Object fingerprint(Path path) throws IOException {
+    BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+    ByteBuffer tail = ByteBuffer.allocate(32);
+    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+      long size = channel.size();
+      long from = Math.max(0, size - 32);
+      while (tail.hasRemaining() && channel.read(tail, from + tail.position()) > 0) {
+        // Reads the tail; a shorter file leaves the rest zero.
+      }
+    }
+    return java.util.List.of(Objects.requireNonNullElse(attributes.fileKey(), "no-key"), attributes.size(),
+        attributes.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS),
+        java.util.HexFormat.of().formatHex(tail.array()));
+  }
+}

@@ -1,0 +1,465 @@
+package io.totpkit.vault;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * The append-only audit journal beside a vault ({@code <name>.audit}, FORMAT.md "audit journal"): each record sealed
+ * with AES-256-GCM and chained by HMAC-SHA-256 over the previous record's MAC, so editing, reordering, inserting or
+ * dropping a record breaks the chain. The vault file anchors the chain (length, count, head MAC at its last save), so
+ * cutting records before the anchor is caught too.
+ *
+ * <p>Why a journal and not records in the vault file: a reveal must be recorded before its code is returned, and
+ * rewriting a 2 MB (10 000 entries) or 20 MB (100 000 entries) file per reveal would cost milliseconds to tens of
+ * milliseconds. An append costs one small write (and one fsync unless {@link VaultOptions#syncRevealAudit()} is off).
+ *
+ * <p>Thread-safety: not thread-safe; {@link Vault} calls it while holding its locks.
+ */
+final class AuditJournal implements AutoCloseable {
+  static final byte[] MAGIC = {(byte) 0x89, 'T', 'O', 'T', 'P', 'A', '\r', '\n'};
+  static final int VERSION = 1;
+  static final int HEADER_LENGTH = MAGIC.length + 2 + VaultFile.VAULT_ID_LENGTH;
+  static final int MAC_LENGTH = 32;
+  static final int MAX_RECORD = 4096;
+  private static final byte[] GENESIS_LABEL = "totpkit audit v1 genesis".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SEAL_LABEL = "totpkit audit v1 seal".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] CHAIN_LABEL = "totpkit audit v1 chain".getBytes(StandardCharsets.US_ASCII);
+
+  /** Where the vault file last saw the journal: its length, record count and head MAC. */
+  static final class Anchor {
+    final long length;
+    final long count;
+    final byte[] headMac;
+
+    Anchor(long length, long count, byte[] headMac) {
+      this.length = length;
+      this.count = count;
+      this.headMac = headMac;
+    }
+
+    void write(ByteWriter out) {
+      out.u64(length).u64(count).bytes(headMac);
+    }
+
+    static Anchor read(ByteReader in) {
+      long length = in.u64("audit anchor length");
+      long count = in.u64("audit anchor count");
+      byte[] head = in.bytes(MAC_LENGTH, "audit anchor head");
+      if (length < HEADER_LENGTH || count < 0 || count > length) {
+        throw in.corrupt("the audit anchor is out of range");
+      }
+      return new Anchor(length, count, head);
+    }
+  }
+
+  /** A record before sealing. */
+  static final class Entry {
+    final Instant time;
+    final String member;
+    final AuditAction action;
+    final UUID entryId;
+    final String subject;
+
+    Entry(Instant time, String member, AuditAction action, UUID entryId, String subject) {
+      this.time = time;
+      this.member = member;
+      this.action = action;
+      this.entryId = entryId;
+      this.subject = subject;
+    }
+  }
+
+  private final Path path;
+  private final byte[] vaultId;
+  private FileChannel channel;
+  private long length;
+  private long count;
+  private byte[] headMac;
+  private final List<AeadKey> sealKeys = new ArrayList<>();
+  private final List<byte[]> macKeys = new ArrayList<>();
+  private Mac mac;
+  private int macEpoch = -1;
+
+  private AuditJournal(Path path, byte[] vaultId) {
+    this.path = path;
+    this.vaultId = vaultId;
+  }
+
+  static Path pathFor(Path vault) {
+    return vault.resolveSibling(vault.getFileName() + ".audit");
+  }
+
+  static byte[] genesis(byte[] vaultId) {
+    return Digests.hmac(GENESIS_LABEL, vaultId);
+  }
+
+  /** Creates a new, empty journal (replacing an orphan a crashed create may have left). */
+  static AuditJournal create(Path path, byte[] vaultId, List<byte[]> auditSecrets) {
+    AuditJournal journal = new AuditJournal(path, vaultId);
+    journal.setSecrets(auditSecrets);
+    try {
+      journal.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+      ByteWriter header = new ByteWriter(HEADER_LENGTH).bytes(MAGIC).u16(VERSION).bytes(vaultId);
+      writeFully(journal.channel, header.toByteArray(), 0);
+      journal.channel.force(true);
+      AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
+    } catch (IOException e) {
+      journal.close();
+      throw new VaultIoException("cannot create the audit journal " + path + ": " + e.getMessage(), e);
+    }
+    journal.length = HEADER_LENGTH;
+    journal.count = 0;
+    journal.headMac = genesis(vaultId);
+    return journal;
+  }
+
+  /**
+   * Opens the journal at the vault file's anchor and catches up with records appended after it (by this or another
+   * process). A torn record at the very end (a crash mid-append) is cut off; the caller holds the vault lock.
+   */
+  static AuditJournal open(Path path, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor) {
+    AuditJournal journal = new AuditJournal(path, vaultId);
+    journal.setSecrets(auditSecrets);
+    try {
+      if (!Files.exists(path)) {
+        throw new AuditTamperedException("the audit journal " + path.getFileName() + " is missing");
+      }
+      journal.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      journal.checkHeader();
+      journal.resetTo(anchor);
+      journal.catchUp();
+      return journal;
+    } catch (IOException e) {
+      journal.close();
+      throw new VaultIoException("cannot read the audit journal " + path + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      journal.close();
+      throw e;
+    }
+  }
+
+  private void checkHeader() throws IOException {
+    long size = channel.size();
+    if (size < HEADER_LENGTH) {
+      throw new AuditTamperedException("the audit journal is shorter than its header");
+    }
+    byte[] header = readAt(0, HEADER_LENGTH);
+    if (!Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
+      throw new VaultCorruptedException("the audit journal " + path.getFileName() + " is not a totpkit audit journal");
+    }
+    int version = ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
+    if (version != VERSION) {
+      // The vault file (format 1, checksummed) fixes the journal's format: any other number is damage.
+      throw new VaultCorruptedException("the audit journal has format version " + version + " where the vault "
+          + "file's format requires " + VERSION);
+    }
+    if (!MessageDigest.isEqual(Arrays.copyOfRange(header, 10, HEADER_LENGTH), vaultId)) {
+      throw new AuditTamperedException("the audit journal belongs to another vault");
+    }
+  }
+
+  /** Positions at the anchor after checking that the anchored head MAC sits exactly there. */
+  private void resetTo(Anchor anchor) throws IOException {
+    long size = channel.size();
+    if (size < anchor.length) {
+      throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
+          + "records (" + anchor.length + " bytes): records were dropped");
+    }
+    if (anchor.count == 0) {
+      if (anchor.length != HEADER_LENGTH || !MessageDigest.isEqual(anchor.headMac, genesis(vaultId))) {
+        throw new AuditTamperedException("the audit anchor of an empty journal is inconsistent");
+      }
+    } else if (!MessageDigest.isEqual(readAt(anchor.length - MAC_LENGTH, MAC_LENGTH), anchor.headMac)) {
+      throw new AuditTamperedException("the audit journal does not end record " + (anchor.count - 1)
+          + " where the vault file says: records were changed or dropped");
+    }
+    length = anchor.length;
+    count = anchor.count;
+    headMac = anchor.headMac.clone();
+  }
+
+  /** Reads and checks records appended since this object last looked; cuts a torn tail. Caller holds the lock. */
+  void catchUp() {
+    try {
+      long size = channel.size();
+      if (size < length) {
+        throw new AuditTamperedException("the audit journal shrank from " + length + " to " + size
+            + " bytes while open: records were dropped");
+      }
+      if (length > HEADER_LENGTH && !MessageDigest.isEqual(readAt(length - MAC_LENGTH, MAC_LENGTH), headMac)) {
+        throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
+      }
+      while (length < size) {
+        if (size - length < 4) {
+          truncateTornTail(size);
+          return;
+        }
+        long recordLength = readU32(length);
+        if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD) {
+          throw new AuditTamperedException("audit record " + count + " has an impossible length " + recordLength);
+        }
+        if (size - length - 4 < recordLength) {
+          truncateTornTail(size);
+          return;
+        }
+        byte[] record = readAt(length + 4, (int) recordLength);
+        headMac = checkLink(record, count, headMac, -1);
+        count++;
+        length += 4 + recordLength;
+      }
+    } catch (IOException e) {
+      throw new VaultIoException("cannot read the audit journal: " + e.getMessage(), e);
+    }
+  }
+
+  private void truncateTornTail(long size) throws IOException {
+    // A record cut short by a crash mid-append was never acknowledged: its call did not return.
+    channel.truncate(length);
+    channel.force(true);
+  }
+
+  /** Checks a record's epoch, sequence and MAC against the chain; returns its MAC. */
+  private byte[] checkLink(byte[] record, long expectedSeq, byte[] previousMac, int minEpoch) {
+    long epoch = u32(record, 0);
+    long seq = u64(record, 4);
+    if (epoch >= macKeys.size()) {
+      throw new AuditTamperedException("audit record " + expectedSeq + " names an unknown key epoch " + epoch);
+    }
+    if (seq != expectedSeq) {
+      throw new AuditTamperedException("audit record " + expectedSeq + " carries sequence number " + seq
+          + ": records were reordered, dropped or inserted");
+    }
+    if (epoch < minEpoch) {
+      throw new AuditTamperedException("audit record " + expectedSeq + " goes back to an older key epoch");
+    }
+    byte[] expected = chainMac((int) epoch, previousMac, record, 0, record.length - MAC_LENGTH);
+    byte[] actual = Arrays.copyOfRange(record, record.length - MAC_LENGTH, record.length);
+    if (!MessageDigest.isEqual(expected, actual)) {
+      throw new AuditTamperedException("audit record " + expectedSeq + " fails its chain MAC: it or an earlier "
+          + "record was edited, reordered or dropped");
+    }
+    return actual;
+  }
+
+  /**
+   * Appends records and (if {@code sync}) forces them to disk; returns once they are written. Caller holds the lock
+   * and has called {@link #catchUp()}.
+   */
+  void append(List<Entry> entries, boolean sync, SecureRandom random) {
+    int epoch = sealKeys.size() - 1;
+    ByteWriter out = new ByteWriter(entries.size() * 192);
+    long seq = count;
+    byte[] head = headMac;
+    for (Entry entry : entries) {
+      ByteWriter plain = new ByteWriter(96);
+      plain.u64(entry.time.toEpochMilli()).string(entry.member).u8(entry.action.code());
+      if (entry.entryId == null) {
+        plain.u8(0);
+      } else {
+        plain.u8(1).uuid(entry.entryId);
+      }
+      plain.nullableString(entry.subject);
+      byte[] aad = new ByteWriter(28).bytes(vaultId).u32(epoch).u64(seq).toByteArray();
+      byte[] sealed = sealKeys.get(epoch).seal(plain.toByteArray(), aad, random);
+      ByteWriter record = new ByteWriter(12 + sealed.length + MAC_LENGTH).u32(epoch).u64(seq).bytes(sealed);
+      byte[] partial = record.toByteArray();
+      head = chainMac(epoch, head, partial, 0, partial.length);
+      record.bytes(head);
+      out.u32(record.size()).bytes(record.toByteArray());
+      seq++;
+    }
+    byte[] bytes = out.toByteArray();
+    try {
+      writeFully(channel, bytes, length);
+      if (sync) {
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      throw new VaultIoException("cannot append to the audit journal: " + e.getMessage(), e);
+    }
+    length += bytes.length;
+    count = seq;
+    headMac = head;
+  }
+
+  /** Forces appended records to disk. */
+  void force() {
+    try {
+      channel.force(false);
+    } catch (IOException e) {
+      throw new VaultIoException("cannot force the audit journal to disk: " + e.getMessage(), e);
+    }
+  }
+
+  Anchor anchor() {
+    return new Anchor(length, count, headMac.clone());
+  }
+
+  long count() {
+    return count;
+  }
+
+  /**
+   * Reads and verifies the whole journal: every record's chain MAC, sequence, epoch order and seal, and that the
+   * vault's anchor falls exactly on a record boundary with the anchored MAC.
+   */
+  List<AuditRecord> readAll(Anchor anchor) {
+    try {
+      checkHeader();
+      List<AuditRecord> records = new ArrayList<>();
+      long size = channel.size();
+      long at = HEADER_LENGTH;
+      byte[] previous = genesis(vaultId);
+      long seq = 0;
+      int minEpoch = 0;
+      boolean anchorSeen = anchor.length == HEADER_LENGTH;
+      if (anchorSeen && anchor.count != 0) {
+        throw new AuditTamperedException("the audit anchor is inconsistent");
+      }
+      while (at < length) {
+        if (size - at < 4) {
+          throw new AuditTamperedException("the audit journal is cut short at record " + seq);
+        }
+        long recordLength = readU32(at);
+        if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD
+            || size - at - 4 < recordLength) {
+          throw new AuditTamperedException("audit record " + seq + " has an impossible length");
+        }
+        byte[] record = readAt(at + 4, (int) recordLength);
+        previous = checkLink(record, seq, previous, minEpoch);
+        int epoch = (int) u32(record, 0);
+        minEpoch = epoch;
+        records.add(decrypt(record, epoch, seq));
+        seq++;
+        at += 4 + recordLength;
+        if (at == anchor.length) {
+          anchorSeen = anchor.count == seq && MessageDigest.isEqual(previous, anchor.headMac);
+          if (!anchorSeen) {
+            throw new AuditTamperedException("the audit journal does not match the vault file's anchor at record "
+                + (seq - 1));
+          }
+        }
+      }
+      if (!anchorSeen || at != length || !MessageDigest.isEqual(previous, headMac)) {
+        throw new AuditTamperedException("the audit journal does not reach the head the vault recorded");
+      }
+      return records;
+    } catch (IOException e) {
+      throw new VaultIoException("cannot read the audit journal: " + e.getMessage(), e);
+    }
+  }
+
+  private AuditRecord decrypt(byte[] record, int epoch, long seq) {
+    byte[] aad = new ByteWriter(28).bytes(vaultId).u32(epoch).u64(seq).toByteArray();
+    byte[] plain = sealKeys.get(epoch).open(record, 12, record.length - 12 - MAC_LENGTH, aad);
+    if (plain == null) {
+      throw new AuditTamperedException("audit record " + seq + " fails its seal");
+    }
+    ByteReader in = new ByteReader(plain, "audit record " + seq);
+    Instant time = Instant.ofEpochMilli(in.u64("time"));
+    String member = in.string("member");
+    AuditAction action = AuditAction.fromCode(in.u8("action"));
+    if (action == null) {
+      throw new AuditTamperedException("audit record " + seq + " has an unknown action");
+    }
+    UUID entryId = in.u8("entry marker") == 1 ? in.uuid("entry id") : null;
+    String subject = in.nullableString("subject");
+    in.expectEnd();
+    return new AuditRecord(seq, time, member, action, entryId, subject);
+  }
+
+  /** Installs the per-epoch keys derived from the audit secrets (the vault adds an epoch when a member leaves). */
+  void setSecrets(List<byte[]> auditSecrets) {
+    wipeKeys();
+    for (byte[] secret : auditSecrets) {
+      byte[] sealKey = Hkdf.derive(secret, vaultId, SEAL_LABEL, Aead.KEY_LENGTH);
+      sealKeys.add(new AeadKey(sealKey));
+      Argon2id.zero(sealKey);
+      macKeys.add(Hkdf.derive(secret, vaultId, CHAIN_LABEL, 32));
+    }
+    macEpoch = -1;
+  }
+
+  private byte[] chainMac(int epoch, byte[] previous, byte[] data, int offset, int len) {
+    try {
+      if (mac == null) {
+        mac = Mac.getInstance("HmacSHA256");
+      }
+      if (macEpoch != epoch) {
+        mac.init(new SecretKeySpec(macKeys.get(epoch), "HmacSHA256"));
+        macEpoch = epoch;
+      }
+      mac.update(previous);
+      mac.update(data, offset, len);
+      return mac.doFinal();
+    } catch (GeneralSecurityException e) {
+      throw new AssertionError("HmacSHA256 is required of every JDK", e);
+    }
+  }
+
+  private byte[] readAt(long position, int count) throws IOException {
+    ByteBuffer buffer = ByteBuffer.allocate(count);
+    while (buffer.hasRemaining()) {
+      if (channel.read(buffer, position + buffer.position()) < 0) {
+        throw new AuditTamperedException("the audit journal ends early");
+      }
+    }
+    return buffer.array();
+  }
+
+  private long readU32(long position) throws IOException {
+    return u32(readAt(position, 4), 0);
+  }
+
+  private static long u32(byte[] bytes, int at) {
+    return ((bytes[at] & 0xFFL) << 24) | ((bytes[at + 1] & 0xFFL) << 16) | ((bytes[at + 2] & 0xFFL) << 8)
+        | (bytes[at + 3] & 0xFFL);
+  }
+
+  private static long u64(byte[] bytes, int at) {
+    return (u32(bytes, at) << 32) | u32(bytes, at + 4);
+  }
+
+  static void writeFully(FileChannel channel, byte[] bytes, long position) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer, position + buffer.position());
+    }
+  }
+
+  private void wipeKeys() {
+    sealKeys.forEach(AeadKey::close);
+    macKeys.forEach(Argon2id::zero);
+    sealKeys.clear();
+    macKeys.clear();
+  }
+
+  @Override
+  public void close() {
+    wipeKeys();
+    mac = null;
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException ignored) {
+        // Nothing was pending: every append was written (and forced) before it returned.
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.totpkit.vault;
+
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+
+/**
+ * HKDF-SHA-256 (<a href="https://www.rfc-editor.org/rfc/rfc5869">RFC 5869</a>); the only class that touches
+ * BouncyCastle's HKDF.
+ *
+ * <p>Thread-safety: stateless; safe from any thread.
+ */
+final class Hkdf {
+  private Hkdf() {}
+
+  /**
+   * Extracts and expands {@code length} bytes; the caller zeroes the result.
+   *
+   * @param ikm input key material
+   * @param salt the salt, or {@code null} for none
+   * @param info the context label
+   * @param length the output length, at most 8160
+   * @return a new array
+   */
+  static byte[] derive(byte[] ikm, byte[] salt, byte[] info, int length) {
+    HKDFBytesGenerator generator = new HKDFBytesGenerator(new SHA256Digest());
+    generator.init(new HKDFParameters(ikm, salt, info));
+    byte[] out = new byte[length];
+    generator.generateBytes(out, 0, length);
+    return out;
+  }
+}

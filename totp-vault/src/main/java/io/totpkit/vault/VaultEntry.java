@@ -1,0 +1,159 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.HmacAlgorithm;
+import io.totpkit.core.OtpType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One account in a vault as listings show it: id, issuer, account, tags and code parameters, but never the secret.
+ * Reveal codes with {@link Vault#code(UUID)}.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class VaultEntry {
+  private final UUID id;
+  private final OtpType type;
+  private final String labelIssuer;
+  private final String issuerParameter;
+  private final String account;
+  private final HmacAlgorithm algorithm;
+  private final int digits;
+  private final boolean steam;
+  private final long periodSeconds;
+  private final long counter;
+  private final Map<String, String> otherParameters;
+  private final Set<String> tags;
+  private final Instant createdAt;
+  private final Instant updatedAt;
+
+  VaultEntry(UUID id, OtpType type, String labelIssuer, String issuerParameter, String account,
+      HmacAlgorithm algorithm, int digits, boolean steam, long periodSeconds, long counter,
+      Map<String, String> otherParameters, java.util.Collection<String> tags, Instant createdAt, Instant updatedAt) {
+    this.id = id;
+    this.type = type;
+    this.labelIssuer = labelIssuer;
+    this.issuerParameter = issuerParameter;
+    this.account = account;
+    this.algorithm = algorithm;
+    this.digits = digits;
+    this.steam = steam;
+    this.periodSeconds = periodSeconds;
+    this.counter = counter;
+    this.otherParameters = Map.copyOf(otherParameters);
+    this.tags = Tags.copy(tags);
+    this.createdAt = createdAt;
+    this.updatedAt = updatedAt;
+  }
+
+  /** Returns the entry's id, random and stable for the entry's life. */
+  public UUID id() {
+    return id;
+  }
+
+  /** Returns whether the key is time- or counter-based. */
+  public OtpType type() {
+    return type;
+  }
+
+  /** Returns the service: the {@code issuer} parameter if present, else the label's prefix, else empty. */
+  public String issuer() {
+    return issuerParameter != null ? issuerParameter : labelIssuer != null ? labelIssuer : "";
+  }
+
+  /** Returns the account name at the issuer; possibly empty. */
+  public String account() {
+    return account;
+  }
+
+  /** Returns the HMAC hash. */
+  public HmacAlgorithm algorithm() {
+    return algorithm;
+  }
+
+  /** Returns the code length (5 for Steam Guard). */
+  public int digits() {
+    return digits;
+  }
+
+  /** Returns whether codes are Steam Guard's five characters. */
+  public boolean isSteam() {
+    return steam;
+  }
+
+  /** Returns the time step of a TOTP key, or empty for HOTP. */
+  public Optional<Duration> period() {
+    return type == OtpType.TOTP ? Optional.of(Duration.ofSeconds(periodSeconds)) : Optional.empty();
+  }
+
+  /** Returns the next counter of a HOTP key, or empty for TOTP. */
+  public OptionalLong counter() {
+    return type == OtpType.HOTP ? OptionalLong.of(counter) : OptionalLong.empty();
+  }
+
+  /** Returns the tags (a client's name, a team), sorted. */
+  public Set<String> tags() {
+    return tags;
+  }
+
+  /** Returns when the entry was added. */
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  /** Returns when the entry was last changed (a HOTP reveal advances the counter and counts as a change). */
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  String labelIssuer() {
+    return labelIssuer;
+  }
+
+  String issuerParameter() {
+    return issuerParameter;
+  }
+
+  long periodSeconds() {
+    return periodSeconds;
+  }
+
+  long rawCounter() {
+    return counter;
+  }
+
+  Map<String, String> otherParameters() {
+    return otherParameters;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    if (!(other instanceof VaultEntry)) {
+      return false;
+    }
+    VaultEntry that = (VaultEntry) other;
+    return id.equals(that.id) && type == that.type && Objects.equals(labelIssuer, that.labelIssuer)
+        && Objects.equals(issuerParameter, that.issuerParameter) && account.equals(that.account)
+        && algorithm == that.algorithm && digits == that.digits && steam == that.steam
+        && periodSeconds == that.periodSeconds && counter == that.counter
+        && otherParameters.equals(that.otherParameters) && tags.equals(that.tags)
+        && createdAt.equals(that.createdAt) && updatedAt.equals(that.updatedAt);
+  }
+
+  @Override
+  public int hashCode() {
+    return id.hashCode();
+  }
+
+  /** Describes the entry; there is no secret to leave out. */
+  @Override
+  public String toString() {
+    return "VaultEntry[" + id + ", " + issuer() + ", " + account + ", " + type + ", tags " + tags + "]";
+  }
+}

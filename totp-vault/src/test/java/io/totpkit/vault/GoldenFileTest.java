@@ -1,0 +1,116 @@
+package io.totpkit.vault;
+
+import static io.totpkit.vault.TestVaults.pw;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.totpkit.core.OtpAuthUri;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Freezes format version 1: a committed vault and journal written by {@link #writeGolden(Path)} with fixed randomness
+ * and a fixed clock. If the writer's output changes, {@link #writer_sameInputs_reproducesGoldenBytesExactly} fails:
+ * that is a format change and needs a new version number, FORMAT.md and a new golden file. Regenerate (only then) with
+ * {@code -Dtotpkit.writeGolden=true}.
+ */
+class GoldenFileTest {
+  static final String NAME = "golden-v1.vault";
+  static final Instant CREATED = Instant.parse("2026-11-23T09:00:00Z");
+  static final String OWNER_PASSPHRASE = "golden owner passphrase";
+  static final String OPERATOR_PASSPHRASE = "golden operator passphrase";
+
+  @TempDir Path dir;
+
+  /** Writes the golden vault deterministically: seeded SHA1PRNG, fixed clock, least Argon2 cost. */
+  static void writeGolden(Path path) {
+    VaultOptions options = VaultOptions.builder().minimumArgon2().clock(Clock.fixed(CREATED, ZoneOffset.UTC))
+        .random(TestVaults.seeded(20261123L)).build();
+    try (Vault vault = Vault.create(path, "maria", pw(OWNER_PASSPHRASE), options)) {
+      UUID github = vault.add(OtpAuthUri.parse(TestVaults.GITHUB), Set.of("client:acme"));
+      vault.add(OtpAuthUri.parse("otpauth://hotp/Bank:ops?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=5"
+          + "&issuer=Bank"), Set.of("client:globex"));
+      vault.add(OtpAuthUri.parse("otpauth://totp/Steam:gamer?secret=63BEDWCQZKTQWPESARIERL5DTTQFCJTK"
+          + "&encoder=steam&image=https%3A%2F%2Fexample.com%2Fs.png"), Set.of("client:acme", "games"));
+      vault.addMember("olga", Role.OPERATOR, Set.of("client:acme"), pw(OPERATOR_PASSPHRASE));
+      vault.code(github);
+    }
+  }
+
+  private Path copyGolden() throws IOException {
+    for (String name : List.of(NAME, NAME + ".audit")) {
+      try (InputStream in = GoldenFileTest.class.getResourceAsStream(name)) {
+        assertThat(in).as("test resource %s", name).isNotNull();
+        Files.copy(in, dir.resolve(name));
+      }
+    }
+    return dir.resolve(NAME);
+  }
+
+  @Test
+  void goldenV1_opensWithKnownPassphrases_andHoldsKnownContents() throws IOException {
+    Path path = copyGolden();
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:10Z"), ZoneOffset.UTC);
+    try (Vault vault = Vault.open(path, "maria", pw(OWNER_PASSPHRASE), TestVaults.fast(clock))) {
+      List<VaultEntry> entries = vault.entries();
+      assertThat(entries).extracting(VaultEntry::issuer).containsExactly("GitHub", "Bank", "Steam");
+      assertThat(entries).extracting(VaultEntry::account).containsExactly("acme-ops", "ops", "gamer");
+      assertThat(entries.get(0).tags()).containsExactly("client:acme");
+      assertThat(entries.get(1).counter()).hasValue(5);
+      assertThat(entries.get(2).isSteam()).isTrue();
+      assertThat(entries).allSatisfy(entry -> assertThat(entry.createdAt()).isEqualTo(CREATED));
+      String expected = OtpAuthUri.parse(TestVaults.GITHUB).toTotp().generate(clock.instant());
+      assertThat(vault.code(entries.get(0).id()).code()).isEqualTo(expected);
+      assertThat(vault.code(entries.get(0).id()).remaining()).isEqualTo(Duration.ofSeconds(20));
+      assertThat(vault.members()).extracting(Member::name).containsExactly("maria", "olga");
+      List<AuditRecord> trail = vault.auditTrail();
+      assertThat(trail.subList(0, 6)).extracting(AuditRecord::action).containsExactly(AuditAction.VAULT_CREATED,
+          AuditAction.ENTRY_ADDED, AuditAction.ENTRY_ADDED, AuditAction.ENTRY_ADDED, AuditAction.MEMBER_ADDED,
+          AuditAction.CODE_REVEALED);
+      assertThat(trail.get(5).time()).isEqualTo(CREATED);
+      assertThat(vault.exportOtpauth()).contains("image=https%3A%2F%2Fexample.com%2Fs.png");
+    }
+    try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast(clock))) {
+      assertThat(olga.entries()).extracting(VaultEntry::issuer).containsExactly("GitHub", "Steam");
+    }
+  }
+
+  @Test
+  void writer_sameInputs_reproducesGoldenBytesExactly() throws IOException {
+    Path written = dir.resolve("fresh").resolve(NAME);
+    Files.createDirectories(written.getParent());
+    writeGolden(written);
+    Path golden = copyGolden();
+    if (Boolean.getBoolean("totpkit.writeGolden")) {
+      Path resources = Path.of("src/test/resources/io/totpkit/vault");
+      Files.copy(written, resources.resolve(NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(AuditJournal.pathFor(written), resources.resolve(NAME + ".audit"),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    assertThat(Files.readAllBytes(written)).as("vault file").isEqualTo(Files.readAllBytes(golden));
+    assertThat(Files.readAllBytes(AuditJournal.pathFor(written))).as("audit journal")
+        .isEqualTo(Files.readAllBytes(AuditJournal.pathFor(golden)));
+  }
+
+  @Test
+  void goldenV1_header_hasDocumentedLayout() throws IOException {
+    byte[] bytes = Files.readAllBytes(copyGolden());
+    assertThat(java.util.Arrays.copyOf(bytes, 8)).containsExactly(0x89, 'T', 'O', 'T', 'P', 'V', '\r', '\n');
+    assertThat(bytes[8]).isZero();
+    assertThat(bytes[9]).isEqualTo((byte) 1);
+    VaultFile file = VaultFile.parse(bytes);
+    assertThat(file.slots).hasSize(2);
+    assertThat(file.slots.get(0).kdf.memoryKib()).isEqualTo(VaultOptions.MIN_ARGON2_MEMORY_KIB);
+    assertThat(file.generation).isEqualTo(5);
+  }
+}

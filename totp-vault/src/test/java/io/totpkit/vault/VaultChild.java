@@ -1,0 +1,70 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.Secret;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A separate JVM that writes to a vault, for the crash and multi-process tests.
+ *
+ * <ul>
+ *   <li>{@code loop PATH KEYHEX}: opens with the owner's private key (skipping only Argon2, so the JVM is ready in a
+ *       fraction of a second), prints {@code ready}, waits for a line on standard input, then adds entries and
+ *       reveals their codes forever, printing {@code ack ID} after each add has returned (so it is durable); the
+ *       parent kills it at a random moment.
+ *   <li>{@code add PATH COUNT TAG}: adds COUNT entries tagged TAG, printing {@code done} at the end.
+ *   <li>{@code hold PATH}: holds the vault's OS lock for a minute, printing {@code holding}.
+ * </ul>
+ */
+@SuppressWarnings("try") // the lock is held for the block's extent
+public final class VaultChild {
+  private VaultChild() {}
+
+  public static void main(String[] args) throws java.io.IOException, InterruptedException {
+    Path path = Path.of(args[1]);
+    if (args[0].equals("hold")) {
+      // Holds the OS lock (not the vault) until killed: the parent checks that it waits and then gives up.
+      try (VaultLock lock = new VaultLock(path, java.time.Duration.ofSeconds(5));
+          VaultLock.Held held = lock.acquire()) {
+        System.out.println("holding");
+        System.out.flush();
+        Thread.sleep(60_000);
+      }
+      return;
+    }
+    VaultOptions options = TestVaults.fast(Clock.systemUTC()).toBuilder()
+        .lockTimeout(java.time.Duration.ofSeconds(30)).build();
+    boolean loop = args[0].equals("loop");
+    try (Vault vault = loop
+        ? Vault.openWithPrivateKeyForTest(path, "maria", java.util.HexFormat.of().parseHex(args[2]), options)
+        : Vault.open(path, "maria", TestVaults.pw("correct horse battery staple"), options)) {
+      System.out.println("ready");
+      System.out.flush();
+      if (loop) {
+        new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+            .readLine();
+        for (long i = 0; ; i++) {
+          UUID id = vault.add(uri("loop-" + ProcessHandle.current().pid() + "-" + i), Set.of("crash"));
+          System.out.println("ack " + id);
+          System.out.flush();
+          vault.code(id);
+          if (i % 7 == 3) {
+            vault.retag(id, Set.of("crash", "retagged"));
+          }
+        }
+      }
+      int count = Integer.parseInt(args[2]);
+      for (int i = 0; i < count; i++) {
+        vault.add(uri(args[3] + "-" + i), Set.of(args[3]));
+      }
+      System.out.println("done");
+    }
+  }
+
+  private static OtpAuthUri uri(String account) {
+    return OtpAuthUri.totp(Secret.generate(20)).issuer("Child").account(account).build();
+  }
+}
