@@ -35,7 +35,7 @@ final class Queries {
   static VaultEntry one(List<VaultEntry> entries, String query, Io io) {
     List<VaultEntry> found = matching(entries, query);
     if (found.isEmpty()) {
-      throw new CliException(ExitCodes.USAGE, "no account matches '" + query + "'; see 'totp list'");
+      throw new CliException(ExitCodes.USAGE, "no account you may use matches '" + query + "'; see 'totp list'");
     }
     if (found.size() > 1) {
       Tables.entries(found, io.err);
