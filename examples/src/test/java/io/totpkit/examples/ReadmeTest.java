@@ -12,7 +12,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Every code block of README.md that shows Java is a region of a compiled, tested example, letter for letter. */
 class ReadmeTest {
   @ParameterizedTest(name = "{1} in {0}")
-  @CsvSource({"QuickStart.java, quick-start", "ReadScreenshot.java, read-screenshot"})
+  @CsvSource({"QuickStart.java, quick-start", "ReadScreenshot.java, read-screenshot",
+      "AgencyOnboarding.java, agency-onboarding"})
   void readme_codeBlockIsTheExampleRegion(String file, String region) throws IOException {
     String source = Files.readString(Path.of("src/main/java/io/totpkit/examples", file));
     String begin = "// " + region + ":begin\n";
