@@ -85,13 +85,17 @@ public final class TotpCommand implements Runnable {
     });
     cli.setExecutionExceptionHandler((e, failed, parsed) -> {
       int status = ExitCodes.of(e);
-      if (status < 0 || root.debug) {
+      if (root.debug) {
         e.printStackTrace(new java.io.PrintWriter(io.err, true));
       }
+      String message = message(e);
       if (status < 0) {
+        // Not a failure the tool knows: still one line, with a way to learn more.
         status = ExitCodes.IO;
+        message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
+            + (root.debug ? "" : " (run with --debug for the stack trace)");
       }
-      io.err.println("totp: " + message(e));
+      io.err.println("totp: " + message);
       io.err.flush();
       return status;
     });

@@ -370,4 +370,13 @@ class TotpCommandTest {
     Files.write(cli.vault, new byte[] {1, 2, 3}, StandardOpenOption.APPEND);
     fails(4, "list");
   }
+
+  @Test
+  void debug_addsTheStackTrace() {
+    cli.env.put("TOTP_VAULT_PASSPHRASE", "not it");
+    Cli.Result result = cli.run("--debug", "list");
+    assertThat(result.status).isEqualTo(3);
+    assertThat(result.err).contains("WrongPassphraseException").contains("\tat ")
+        .endsWith("totp: wrong passphrase for member 'maria'\n");
+  }
 }
