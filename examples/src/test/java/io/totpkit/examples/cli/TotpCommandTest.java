@@ -379,4 +379,35 @@ class TotpCommandTest {
     assertThat(result.err).contains("WrongPassphraseException").contains("\tat ")
         .endsWith("totp: wrong passphrase for member 'maria'\n");
   }
+
+  /**
+   * {@code aegis-encrypted.json}: the vault module's own hand-written Aegis fixture, encrypted as Aegis documents it
+   * (scrypt N=2^10, password "aegis test password") by {@code ImportExportTest.encryptAegis}.
+   */
+  @Test
+  void import_encryptedAegis_asksForItsPassword() throws IOException {
+    Path aegis = dir.resolve("aegis-encrypted.json");
+    try (var in = TotpCommandTest.class.getResourceAsStream("aegis-encrypted.json")) {
+      Files.write(aegis, in.readAllBytes());
+    }
+    Path wrong = Files.writeString(dir.resolve("wrong"), "not the password\n");
+    assertThat(fails(3, "import", aegis.toString(), "--aegis-password-file", wrong.toString()).err)
+        .contains("password");
+    // No terminal: the password is the next line of standard input.
+    Cli.Result result = cli.runWithInput("aegis test password\n", "import", aegis.toString());
+    assertThat(result.status).as(result.toString()).isZero();
+    assertThat(result.out).contains("aegis-encrypted.json: 4 imported, 3 skipped").contains("MD5")
+        .doesNotContain("JBSWY3DPEHPK3PXP");
+  }
+
+  @Test
+  void code_hotpEntry_noBarAndTheCounterAdvances() {
+    ok("add", "--uri", "otpauth://hotp/Bank:ops?secret=JBSWY3DPEHPK3PXP&issuer=Bank&counter=0");
+    cli.terminal = true;
+    String first = ok("code", "bank").out;
+    String second = ok("code", "bank").out;
+    assertThat(first).matches("Bank \\(ops\\)  \\d{3} \\d{3}\n");
+    assertThat(second).isNotEqualTo(first);
+    assertThat(fails(2, "code", "bank", "--watch").err).contains("counter-based");
+  }
 }
