@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
     description = {"Vault: --vault, else $TOTP_VAULT, else $XDG_CONFIG_HOME/totpkit/vault.totp "
         + "(~/.config/totpkit/vault.totp). Member: --member, else $TOTP_MEMBER, else your user name. Passphrase: "
         + "--passphrase-file (first line), else $TOTP_VAULT_PASSPHRASE, else asked on the terminal without echo, "
-        + "else one line of standard input.", ""},
+        + "else one line of standard input. A vault busy with another process's change is waited for "
+        + "$TOTP_LOCK_TIMEOUT seconds (default 10).", ""},
     footer = ExitCodes.FOOTER,
     subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, CodeCommand.class, VerifyCommand.class,
         ImportCommand.class, ExportCommand.class, QrCommand.class, MembersCommand.class, AuditCommand.class,
@@ -141,8 +142,19 @@ public final class TotpCommand implements Runnable {
 
   VaultOptions options() {
     boolean fast = fastKdf || "1".equals(io.env.get("TOTP_FAST_KDF"));
-    return fast ? VaultOptions.builder().minimumArgon2().clock(io.clock).build()
-        : VaultOptions.builder().clock(io.clock).build();
+    VaultOptions.Builder builder = VaultOptions.builder().clock(io.clock);
+    if (fast) {
+      builder.minimumArgon2();
+    }
+    String wait = io.env.get("TOTP_LOCK_TIMEOUT");
+    if (wait != null && !wait.isEmpty()) {
+      try {
+        builder.lockTimeout(java.time.Duration.ofSeconds(Long.parseLong(wait)));
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCodes.USAGE, "TOTP_LOCK_TIMEOUT is a number of seconds, not '" + wait + "'");
+      }
+    }
+    return builder.build();
   }
 
   Passphrases passphrases() {

@@ -8,8 +8,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -110,5 +113,21 @@ class CliProcessTest {
     assertThat(process.exitValue()).isEqualTo(130);
     String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void vaultLockedByAnotherProcess_status5() throws Exception {
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("init").status).isZero();
+    Path lockFile = dir.resolve("vault.totp.lock");
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      ProcessBuilder builder = totp("list");
+      builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+      builder.environment().put("TOTP_LOCK_TIMEOUT", "1");
+      Cli.Result busy = run(builder, "");
+      assertThat(busy.status).as(busy.toString()).isEqualTo(5);
+      assertThat(busy.err).startsWith("totp: ").hasLineCount(1);
+    }
   }
 }
