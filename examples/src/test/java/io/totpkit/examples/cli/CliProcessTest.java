@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,5 +131,38 @@ class CliProcessTest {
       assertThat(busy.status).as(busy.toString()).isEqualTo(5);
       assertThat(busy.err).startsWith("totp: ").hasLineCount(1);
     }
+  }
+
+  /**
+   * On a terminal (a pseudo-terminal from util-linux {@code script}): {@code init} asks twice and refuses a mismatch;
+   * {@code add} asks before replacing a duplicate. Skipped where {@code script} is missing.
+   */
+  @Test
+  void onATerminal_initAsksTwiceAndAddAsksBeforeReplacing() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    Cli.Result mismatch = run(onTerminal(totp("init")), "one passphrase\nanother one\n");
+    assertThat(mismatch.status).as(mismatch.toString()).isEqualTo(2);
+    assertThat(mismatch.out).contains("Repeat it:").contains("totp: the passphrases do not match");
+    assertThat(Files.exists(dir.resolve("vault.totp"))).isFalse();
+
+    Cli.Result init = run(onTerminal(totp("init")), "owner passphrase\nowner passphrase\n");
+    assertThat(init.status).as(init.toString()).isZero();
+
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("add", "--uri", GITHUB).status).isZero();
+    ProcessBuilder replace = onTerminal(totp("add", "--uri", GITHUB.replace("JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQ")));
+    replace.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result replaced = run(replace, "y\n");
+    assertThat(replaced.status).as(replaced.toString()).isZero();
+    assertThat(replaced.out).contains("Replace? [y/N]").contains("Replaced");
+  }
+
+  /** Runs the command inside {@code script}, so that it has a terminal; {@code -e} passes on its exit status. */
+  private static ProcessBuilder onTerminal(ProcessBuilder builder) {
+    StringBuilder command = new StringBuilder();
+    for (String part : builder.command()) {
+      command.append(" '").append(part.replace("'", "'\\''")).append('\'');
+    }
+    return builder.command("/usr/bin/script", "-qec", command.toString().strip(), "/dev/null");
   }
 }
