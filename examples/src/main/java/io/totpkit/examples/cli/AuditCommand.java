@@ -4,11 +4,13 @@ import io.totpkit.vault.AuditRecord;
 import io.totpkit.vault.AuditTamperedException;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
+import java.io.PrintWriter;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import picocli.CommandLine.Command;
@@ -36,12 +38,12 @@ final class AuditCommand extends VaultCommand {
           return ExitCodes.NO;
         }
       }
-      print(vault, io);
+      print(vault, io.out);
     }
     return ExitCodes.OK;
   }
 
-  static void print(Vault vault, Io io) {
+  static void print(Vault vault, PrintWriter out) {
     Map<UUID, String> labels = new HashMap<>();
     for (VaultEntry e : vault.entries()) {
       labels.put(e.id(), CodeLine.label(e));
@@ -51,9 +53,9 @@ final class AuditCommand extends VaultCommand {
     for (AuditRecord r : vault.auditTrail()) {
       String entry = r.entryId().map(id -> labels.getOrDefault(id, id.toString().substring(0, 8))).orElse("");
       rows.add(new String[] {DateTimeFormatter.ISO_INSTANT.format(r.time().truncatedTo(ChronoUnit.SECONDS)),
-          r.member(), r.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), entry,
+          r.member(), r.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry,
           r.subject().orElse("")});
     }
-    Tables.print(rows, io.out);
+    Tables.print(rows, out);
   }
 }

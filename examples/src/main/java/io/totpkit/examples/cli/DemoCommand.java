@@ -9,6 +9,8 @@ import io.totpkit.vault.VaultEntry;
 import io.totpkit.vault.VaultOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,8 +81,8 @@ final class DemoCommand extends VaultCommand {
     io.out.println("3. olga lists her accounts and reveals the code:");
     try (Vault vault = Vault.open(path, "olga", "demo operator passphrase".toCharArray(), options)) {
       List<VaultEntry> entries = vault.entries();
-      java.io.StringWriter table = new java.io.StringWriter();
-      Tables.entries(entries, new java.io.PrintWriter(table));
+      StringWriter table = new StringWriter();
+      Tables.entries(entries, new PrintWriter(table));
       table.toString().lines().forEach(line -> io.out.println("   " + line));
       io.out.println();
       for (VaultEntry entry : entries) {
@@ -91,8 +93,8 @@ final class DemoCommand extends VaultCommand {
     io.out.println();
     io.out.println("4. The audit trail, as maria sees it (sealed and chained; 'totp audit --verify' checks it):");
     try (Vault vault = Vault.open(path, "maria", "demo owner passphrase".toCharArray(), options)) {
-      java.io.StringWriter table = new java.io.StringWriter();
-      AuditCommand.print(vault, new Io(null, new java.io.PrintWriter(table), io.err, io.env, io.clock, null, false));
+      StringWriter table = new StringWriter();
+      AuditCommand.print(vault, new PrintWriter(table));
       table.toString().lines().forEach(line -> io.out.println("   " + line));
       io.out.println("   audit trail intact: " + vault.verifyAudit() + " records");
     }

@@ -5,14 +5,19 @@ import io.totpkit.vault.Role;
 import io.totpkit.vault.Vault;
 import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code totp members add|remove|list}: who may use the vault, and for which tags. OWNER only. */
 @Command(name = "members", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
@@ -20,11 +25,11 @@ import picocli.CommandLine.Parameters;
         + "codes of accounts carrying a tag they were granted, nothing else. OWNER only."},
     subcommands = {MembersCommand.Add.class, MembersCommand.Remove.class, MembersCommand.ListMembers.class})
 final class MembersCommand implements Callable<Integer> {
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "say add, remove or list");
+    throw new ParameterException(spec.commandLine(), "say add, remove or list");
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
@@ -64,7 +69,7 @@ final class MembersCommand implements Callable<Integer> {
             "Passphrase for " + name + ": ");
         Set<String> tags = new LinkedHashSet<>(grants);
         vault.addMember(name, parsed, tags, passphrase);
-        io().out.println("Added " + name + " as " + parsed.name().toLowerCase(java.util.Locale.ROOT)
+        io().out.println("Added " + name + " as " + parsed.name().toLowerCase(Locale.ROOT)
             + (parsed == Role.OPERATOR ? " with access to " + String.join(", ", tags) : ""));
       }
       return ExitCodes.OK;
@@ -97,9 +102,9 @@ final class MembersCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"NAME", "ROLE", "GRANTED TAGS", "ADDED"});
         for (Member m : vault.members()) {
-          rows.add(new String[] {m.name(), m.role().name().toLowerCase(java.util.Locale.ROOT),
+          rows.add(new String[] {m.name(), m.role().name().toLowerCase(Locale.ROOT),
               m.role() == Role.OWNER ? "(all)" : String.join(",", m.grantedTags()),
-              DateTimeFormatter.ISO_INSTANT.format(m.addedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))});
+              DateTimeFormatter.ISO_INSTANT.format(m.addedAt().truncatedTo(ChronoUnit.SECONDS))});
         }
         Tables.print(rows, io().out);
       }

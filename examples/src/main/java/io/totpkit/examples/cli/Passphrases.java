@@ -1,6 +1,8 @@
 package io.totpkit.examples.cli;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,7 +85,7 @@ final class Passphrases {
       if (end == 0) {
         throw new CliException(ExitCodes.USAGE, "the passphrase file " + file + " starts with an empty line");
       }
-      java.nio.CharBuffer chars = StandardCharsets.UTF_8.decode(java.nio.ByteBuffer.wrap(bytes, 0, end));
+      CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
       char[] out = new char[chars.remaining()];
       chars.get(out);
       Arrays.fill(chars.array(), '\0');

@@ -1,7 +1,9 @@
 package io.totpkit.examples.cli;
 
 import io.totpkit.vault.Vault;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,7 +20,7 @@ final class PasswdCommand extends VaultCommand {
   public Integer call() {
     TotpCommand root = root();
     Path path = root.vaultPath();
-    if (!java.nio.file.Files.exists(path)) {
+    if (!Files.exists(path)) {
       throw new CliException(ExitCodes.USAGE, "there is no vault at " + path + "; create one with 'totp init'");
     }
     char[] current = root.passphrases().read(root.passphraseFile, "TOTP_VAULT_PASSPHRASE",
@@ -29,7 +31,7 @@ final class PasswdCommand extends VaultCommand {
       vault.changePassphrase(check, replacement);
       io().out.println("Changed the passphrase of " + root.memberName() + ".");
     } finally {
-      java.util.Arrays.fill(check, '\0');
+      Arrays.fill(check, '\0');
     }
     return ExitCodes.OK;
   }

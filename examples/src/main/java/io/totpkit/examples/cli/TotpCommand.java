@@ -4,16 +4,18 @@ import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultOptions;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Properties;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code totp}: the command-line tool for teams that hold TOTP keys on behalf of others. Subcommands create a vault,
@@ -87,7 +89,7 @@ public final class TotpCommand implements Runnable {
     cli.setExecutionExceptionHandler((e, failed, parsed) -> {
       int status = ExitCodes.of(e);
       if (root.debug) {
-        e.printStackTrace(new java.io.PrintWriter(io.err, true));
+        e.printStackTrace(new PrintWriter(io.err, true));
       }
       String message = message(e);
       if (status < 0) {
@@ -149,7 +151,7 @@ public final class TotpCommand implements Runnable {
     String wait = io.env.get("TOTP_LOCK_TIMEOUT");
     if (wait != null && !wait.isEmpty()) {
       try {
-        builder.lockTimeout(java.time.Duration.ofSeconds(Long.parseLong(wait)));
+        builder.lockTimeout(Duration.ofSeconds(Long.parseLong(wait)));
       } catch (IllegalArgumentException e) {
         throw new CliException(ExitCodes.USAGE, "TOTP_LOCK_TIMEOUT is a number of seconds, not '" + wait + "'");
       }

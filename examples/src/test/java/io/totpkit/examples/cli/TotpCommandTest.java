@@ -23,7 +23,8 @@ class TotpCommandTest {
   /** Google's Key Uri Format example: this key gives 528064 at 2009-11-10T23:00Z (SHA-1, 6 digits, 30 s). */
   static final String GITHUB = "otpauth://totp/GitHub:acme-ops?secret=JBSWY3DPEHPK3PXP&issuer=GitHub";
   static final String SLACK = "otpauth://totp/Slack:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Slack";
-  static final String GITHUB_DEV = "otpauth://totp/GitHub:acme-dev?secret=KRUGS4ZANFZSAYLOEBSXQYLNOBWGK===&issuer=GitHub";
+  static final String GITHUB_DEV =
+      "otpauth://totp/GitHub:acme-dev?secret=KRUGS4ZANFZSAYLOEBSXQYLNOBWGK===&issuer=GitHub";
   static final Clock WIKI_TIME = Clock.fixed(Instant.parse("2009-11-10T23:00:10Z"), ZoneOffset.UTC);
 
   @TempDir Path dir;
