@@ -16,6 +16,7 @@ class ReadmeTest {
     "QuickStart.java, quick-start",
     "ReadScreenshot.java, read-screenshot",
     "VaultQuickStart.java, vault-quick-start",
+    "AgencyOnboarding.java, agency-onboarding",
   })
   void readme_codeBlockIsTheExampleRegion(String file, String region) throws IOException {
     String source = Files.readString(Path.of("src/main/java/io/totpkit/examples", file));

@@ -21,6 +21,12 @@ final class Aead {
   static final int NONCE_LENGTH = 12;
   static final int TAG_LENGTH = 16;
   static final int OVERHEAD = NONCE_LENGTH + TAG_LENGTH;
+  /**
+   * Large plaintexts are fed to the cipher in pieces of this size. One {@code doFinal} over a whole 2 MB body runs
+   * GHASH's Java fallback (its hardware intrinsic applies only once the calling code is compiled, and a handful of
+   * huge calls never get it compiled): measured here, 30–40 ms for 1.7 MB against 3 ms in 16 KiB pieces.
+   */
+  private static final int PIECE = 16 * 1024;
 
   private Aead() {}
 
@@ -42,7 +48,13 @@ final class Aead {
       if (associatedData != null) {
         cipher.updateAAD(associatedData);
       }
-      cipher.doFinal(plaintext, offset, length, out, NONCE_LENGTH);
+      int written = NONCE_LENGTH;
+      int done = 0;
+      while (length - done > PIECE) {
+        written += cipher.update(plaintext, offset + done, PIECE, out, written);
+        done += PIECE;
+      }
+      cipher.doFinal(plaintext, offset + done, length - done, out, written);
       return out;
     } catch (GeneralSecurityException e) {
       throw new AssertionError("AES-256-GCM is required of every JDK", e);

@@ -1,10 +1,14 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.AttemptLimiter;
 import io.totpkit.core.Hotp;
+import io.totpkit.core.InMemoryReplayGuard;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
+import io.totpkit.core.TotpVerifier;
+import io.totpkit.core.Verification;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -585,6 +589,57 @@ public final class Vault implements AutoCloseable {
     }
   }
 
+  /**
+   * Checks a code someone typed against a TOTP entry, accepting one step of clock drift either way (RFC 6238 §5.2).
+   * Recorded in the audit trail as a {@link AuditAction#CODE_REVEALED} with subject {@code "verify"}, because the
+   * outcome tells whether the code is current. Members who may reveal the entry's code may verify it.
+   *
+   * <p>This is a check, not a login: nothing is remembered between calls, so the same code passes again (there is no
+   * replay guard) and failures are not counted (no attempt limiter). A service that logs users in builds its own
+   * {@link io.totpkit.core.TotpVerifier} with shared stores.
+   *
+   * @param id the entry
+   * @param code exactly the entry's number of ASCII digits (Steam: five of its letters); nothing is trimmed
+   * @return {@code ACCEPTED} with the matched offset, {@code REJECTED}, or {@code MALFORMED}
+   * @throws NoSuchElementException if there is no such entry
+   * @throws IllegalArgumentException if the entry is a HOTP entry
+   * @throws VaultAccessException if an OPERATOR was not granted any of the entry's tags
+   */
+  public Verification verify(UUID id, CharSequence code) {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(code, "code");
+    synchronized (this) {
+      checkOpen();
+      try (VaultLock.Held held = lock.acquire()) {
+        refresh();
+        StoredEntry stored = existing(id);
+        if (!mayUse(me(), stored.entry)) {
+          throw new VaultAccessException("member '" + memberName + "' was not granted any tag of entry " + id);
+        }
+        VaultEntry e = stored.entry;
+        if (e.type() != OtpType.TOTP) {
+          throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
+              + "time-based codes");
+        }
+        Verification result;
+        Secret secret = openSecret(stored);
+        try {
+          Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(clock);
+          Totp totp = e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits())
+              .build();
+          // A fresh guard and limiter: one check, nothing remembered (see the Javadoc).
+          result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
+              .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
+              .verify(id.toString(), code, clock.instant());
+        } finally {
+          secret.destroy();
+        }
+        journal.append(List.of(record(AuditAction.CODE_REVEALED, id, "verify")), options.syncRevealAudit(), random);
+        return result;
+      }
+    }
+  }
+
   private Secret openSecret(StoredEntry stored) {
     byte[] bytes = entriesAead().open(stored.sealedSecret, idBytes(stored.id()));
     if (bytes == null) {
@@ -933,6 +988,29 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
+   * Exports one entry as its {@code otpauth://} URI, for showing its enrolment QR code again. OWNER only; audited
+   * as an export. The URI contains the secret.
+   *
+   * @param id the entry
+   * @return the entry's URI
+   * @throws NoSuchElementException if there is no such entry
+   * @throws VaultAccessException if the member is not an owner
+   */
+  public OtpAuthUri exportOtpauth(UUID id) {
+    Objects.requireNonNull(id, "id");
+    List<OtpAuthUri> found = new ArrayList<>(1);
+    export("otpauth URI of entry " + id, stored -> stored.id().equals(id), items -> {
+      if (items.isEmpty()) {
+        throw new NoSuchElementException("the vault has no entry " + id);
+      }
+      // A copy: the export destroys the secrets it opened once the writer returns.
+      found.add(OtpAuthUri.parse(items.get(0).uri.toUriString()));
+      return "";
+    });
+    return found.get(0);
+  }
+
+  /**
    * Exports every entry as a plain (unencrypted) Aegis vault JSON, database version 3, tags as Aegis groups. OWNER
    * only; audited. The text contains every secret.
    *
@@ -955,12 +1033,20 @@ public final class Vault implements AutoCloseable {
   }
 
   private String export(String format, java.util.function.Function<List<ExportItem>, String> writer) {
+    return export(format, stored -> true, writer);
+  }
+
+  private String export(String format, Predicate<StoredEntry> which,
+      java.util.function.Function<List<ExportItem>, String> writer) {
     return change(() -> {
       requireOwner("export");
       List<ExportItem> items = new ArrayList<>();
       List<Secret> secrets = new ArrayList<>();
       try {
         for (StoredEntry stored : body.entries.values()) {
+          if (!which.test(stored)) {
+            continue;
+          }
           Secret secret = openSecret(stored);
           secrets.add(secret);
           items.add(new ExportItem(stored.entry, StoredEntry.toUri(stored.entry, secret)));
