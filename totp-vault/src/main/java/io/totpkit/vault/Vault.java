@@ -543,10 +543,7 @@ public final class Vault implements AutoCloseable {
       checkOpen();
       try (VaultLock.Held held = lock.acquire()) {
         refresh();
-        StoredEntry stored = existing(id);
-        if (!mayUse(me(), stored.entry)) {
-          throw new VaultAccessException("member '" + memberName + "' was not granted any tag of entry " + id);
-        }
+        StoredEntry stored = usable(id);
         VaultEntry e = stored.entry;
         Instant now = clock.instant();
         String code;
@@ -554,9 +551,7 @@ public final class Vault implements AutoCloseable {
         Secret secret = openSecret(stored);
         try {
           if (e.type() == OtpType.TOTP) {
-            Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(clock);
-            Totp totp = e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits())
-                .build();
+            Totp totp = totpOf(e, secret);
             code = totp.generate(now);
             remaining = totp.remaining(now);
           } else {
@@ -612,10 +607,7 @@ public final class Vault implements AutoCloseable {
       checkOpen();
       try (VaultLock.Held held = lock.acquire()) {
         refresh();
-        StoredEntry stored = existing(id);
-        if (!mayUse(me(), stored.entry)) {
-          throw new VaultAccessException("member '" + memberName + "' was not granted any tag of entry " + id);
-        }
+        StoredEntry stored = usable(id);
         VaultEntry e = stored.entry;
         if (e.type() != OtpType.TOTP) {
           throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
@@ -624,9 +616,7 @@ public final class Vault implements AutoCloseable {
         Verification result;
         Secret secret = openSecret(stored);
         try {
-          Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(clock);
-          Totp totp = e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits())
-              .build();
+          Totp totp = totpOf(e, secret);
           // A fresh guard and limiter: one check, nothing remembered (see the Javadoc).
           result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
               .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
@@ -1239,6 +1229,21 @@ public final class Vault implements AutoCloseable {
 
   private AuditJournal.Entry record(AuditAction action, UUID entryId, String subject) {
     return new AuditJournal.Entry(clock.instant(), memberName, action, entryId, subject);
+  }
+
+  /** The entry, if this member may use it: every entry for an OWNER, entries with a granted tag for an OPERATOR. */
+  private StoredEntry usable(UUID id) {
+    StoredEntry stored = existing(id);
+    if (!mayUse(me(), stored.entry)) {
+      throw new VaultAccessException("member '" + memberName + "' was not granted any tag of entry " + id);
+    }
+    return stored;
+  }
+
+  /** A generator for a TOTP entry on the vault's clock. */
+  private Totp totpOf(VaultEntry e, Secret secret) {
+    Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(clock);
+    return e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits()).build();
   }
 
   private StoredEntry existing(UUID id) {
