@@ -1,12 +1,6 @@
 package io.totpkit.vault;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -84,9 +78,8 @@ final class AuditJournal implements AutoCloseable {
     }
   }
 
-  private final Path path;
+  private final ByteLog log;
   private final byte[] vaultId;
-  private FileChannel channel;
   private long length;
   private long count;
   private byte[] headMac;
@@ -95,33 +88,25 @@ final class AuditJournal implements AutoCloseable {
   private Mac mac;
   private int macEpoch = -1;
 
-  private AuditJournal(Path path, byte[] vaultId) {
-    this.path = path;
+  private AuditJournal(ByteLog log, byte[] vaultId) {
+    this.log = log;
     this.vaultId = vaultId;
-  }
-
-  static Path pathFor(Path vault) {
-    return vault.resolveSibling(vault.getFileName() + ".audit");
   }
 
   static byte[] genesis(byte[] vaultId) {
     return Digests.hmac(GENESIS_LABEL, vaultId);
   }
 
-  /** Creates a new, empty journal (replacing an orphan a crashed create may have left). */
-  static AuditJournal create(Path path, byte[] vaultId, List<byte[]> auditSecrets) {
-    AuditJournal journal = new AuditJournal(path, vaultId);
-    journal.setSecrets(auditSecrets);
+  /** Starts a new, empty journal in an empty log; takes ownership of the log. */
+  static AuditJournal create(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets) {
+    AuditJournal journal = new AuditJournal(log, vaultId);
     try {
-      journal.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-      ByteWriter header = new ByteWriter(HEADER_LENGTH).bytes(MAGIC).u16(VERSION).bytes(vaultId);
-      writeFully(journal.channel, header.toByteArray(), 0);
-      journal.channel.force(true);
-      AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
-    } catch (IOException e) {
+      journal.setSecrets(auditSecrets);
+      log.append(0, new ByteWriter(HEADER_LENGTH).bytes(MAGIC).u16(VERSION).bytes(vaultId).toByteArray());
+      log.force();
+    } catch (RuntimeException e) {
       journal.close();
-      throw new VaultIoException("cannot create the audit journal " + path + ": " + e.getMessage(), e);
+      throw e;
     }
     journal.length = HEADER_LENGTH;
     journal.count = 0;
@@ -131,37 +116,31 @@ final class AuditJournal implements AutoCloseable {
 
   /**
    * Opens the journal at the vault file's anchor and catches up with records appended after it (by this or another
-   * process). A torn record at the very end (a crash mid-append) is cut off; the caller holds the vault lock.
+   * process); takes ownership of the log. A torn record at the very end (a crash mid-append) is cut off; the caller
+   * holds the vault lock.
    */
-  static AuditJournal open(Path path, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor) {
-    AuditJournal journal = new AuditJournal(path, vaultId);
-    journal.setSecrets(auditSecrets);
+  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor) {
+    AuditJournal journal = new AuditJournal(log, vaultId);
     try {
-      if (!Files.exists(path)) {
-        throw new AuditTamperedException("the audit journal " + path.getFileName() + " is missing");
-      }
-      journal.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      journal.setSecrets(auditSecrets);
       journal.checkHeader();
       journal.resetTo(anchor);
       journal.catchUp();
       return journal;
-    } catch (IOException e) {
-      journal.close();
-      throw new VaultIoException("cannot read the audit journal " + path + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       journal.close();
       throw e;
     }
   }
 
-  private void checkHeader() throws IOException {
-    long size = channel.size();
+  private void checkHeader() {
+    long size = log.size();
     if (size < HEADER_LENGTH) {
       throw new AuditTamperedException("the audit journal is shorter than its header");
     }
     byte[] header = readAt(0, HEADER_LENGTH);
     if (!Arrays.equals(Arrays.copyOf(header, MAGIC.length), MAGIC)) {
-      throw new VaultCorruptedException("the audit journal " + path.getFileName() + " is not a totpkit audit journal");
+      throw new VaultCorruptedException(log.describe() + " is not a totpkit audit journal");
     }
     int version = ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
     if (version != VERSION) {
@@ -175,8 +154,8 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /** Positions at the anchor after checking that the anchored head MAC sits exactly there. */
-  private void resetTo(Anchor anchor) throws IOException {
-    long size = channel.size();
+  private void resetTo(Anchor anchor) {
+    long size = log.size();
     if (size < anchor.length) {
       throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
           + "records (" + anchor.length + " bytes): records were dropped");
@@ -196,42 +175,37 @@ final class AuditJournal implements AutoCloseable {
 
   /** Reads and checks records appended since this object last looked; cuts a torn tail. Caller holds the lock. */
   void catchUp() {
-    try {
-      long size = channel.size();
-      if (size < length) {
-        throw new AuditTamperedException("the audit journal shrank from " + length + " to " + size
-            + " bytes while open: records were dropped");
+    long size = log.size();
+    if (size < length) {
+      throw new AuditTamperedException("the audit journal shrank from " + length + " to " + size
+          + " bytes while open: records were dropped");
+    }
+    if (length > HEADER_LENGTH && !MessageDigest.isEqual(readAt(length - MAC_LENGTH, MAC_LENGTH), headMac)) {
+      throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
+    }
+    while (length < size) {
+      if (size - length < 4) {
+        truncateTornTail();
+        return;
       }
-      if (length > HEADER_LENGTH && !MessageDigest.isEqual(readAt(length - MAC_LENGTH, MAC_LENGTH), headMac)) {
-        throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
+      long recordLength = readU32(length);
+      if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD) {
+        throw new AuditTamperedException("audit record " + count + " has an impossible length " + recordLength);
       }
-      while (length < size) {
-        if (size - length < 4) {
-          truncateTornTail(size);
-          return;
-        }
-        long recordLength = readU32(length);
-        if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD) {
-          throw new AuditTamperedException("audit record " + count + " has an impossible length " + recordLength);
-        }
-        if (size - length - 4 < recordLength) {
-          truncateTornTail(size);
-          return;
-        }
-        byte[] record = readAt(length + 4, (int) recordLength);
-        headMac = checkLink(record, count, headMac, -1);
-        count++;
-        length += 4 + recordLength;
+      if (size - length - 4 < recordLength) {
+        truncateTornTail();
+        return;
       }
-    } catch (IOException e) {
-      throw new VaultIoException("cannot read the audit journal: " + e.getMessage(), e);
+      byte[] record = readAt(length + 4, (int) recordLength);
+      headMac = checkLink(record, count, headMac, -1);
+      count++;
+      length += 4 + recordLength;
     }
   }
 
-  private void truncateTornTail(long size) throws IOException {
+  private void truncateTornTail() {
     // A record cut short by a crash mid-append was never acknowledged: its call did not return.
-    channel.truncate(length);
-    channel.force(true);
+    log.truncate(length);
   }
 
   /** Checks a record's epoch, sequence and MAC against the chain; returns its MAC. */
@@ -285,13 +259,9 @@ final class AuditJournal implements AutoCloseable {
       seq++;
     }
     byte[] bytes = out.toByteArray();
-    try {
-      writeFully(channel, bytes, length);
-      if (sync) {
-        channel.force(false);
-      }
-    } catch (IOException e) {
-      throw new VaultIoException("cannot append to the audit journal: " + e.getMessage(), e);
+    log.append(length, bytes);
+    if (sync) {
+      log.force();
     }
     length += bytes.length;
     count = seq;
@@ -300,11 +270,7 @@ final class AuditJournal implements AutoCloseable {
 
   /** Forces appended records to disk. */
   void force() {
-    try {
-      channel.force(false);
-    } catch (IOException e) {
-      throw new VaultIoException("cannot force the audit journal to disk: " + e.getMessage(), e);
-    }
+    log.force();
   }
 
   Anchor anchor() {
@@ -320,49 +286,45 @@ final class AuditJournal implements AutoCloseable {
    * vault's anchor falls exactly on a record boundary with the anchored MAC.
    */
   List<AuditRecord> readAll(Anchor anchor) {
-    try {
-      checkHeader();
-      List<AuditRecord> records = new ArrayList<>();
-      long size = channel.size();
-      long at = HEADER_LENGTH;
-      byte[] previous = genesis(vaultId);
-      long seq = 0;
-      int minEpoch = 0;
-      boolean anchorSeen = anchor.length == HEADER_LENGTH;
-      if (anchorSeen && anchor.count != 0) {
-        throw new AuditTamperedException("the audit anchor is inconsistent");
-      }
-      while (at < length) {
-        if (size - at < 4) {
-          throw new AuditTamperedException("the audit journal is cut short at record " + seq);
-        }
-        long recordLength = readU32(at);
-        if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD
-            || size - at - 4 < recordLength) {
-          throw new AuditTamperedException("audit record " + seq + " has an impossible length");
-        }
-        byte[] record = readAt(at + 4, (int) recordLength);
-        previous = checkLink(record, seq, previous, minEpoch);
-        int epoch = (int) u32(record, 0);
-        minEpoch = epoch;
-        records.add(decrypt(record, epoch, seq));
-        seq++;
-        at += 4 + recordLength;
-        if (at == anchor.length) {
-          anchorSeen = anchor.count == seq && MessageDigest.isEqual(previous, anchor.headMac);
-          if (!anchorSeen) {
-            throw new AuditTamperedException("the audit journal does not match the vault file's anchor at record "
-                + (seq - 1));
-          }
-        }
-      }
-      if (!anchorSeen || at != length || !MessageDigest.isEqual(previous, headMac)) {
-        throw new AuditTamperedException("the audit journal does not reach the head the vault recorded");
-      }
-      return records;
-    } catch (IOException e) {
-      throw new VaultIoException("cannot read the audit journal: " + e.getMessage(), e);
+    checkHeader();
+    List<AuditRecord> records = new ArrayList<>();
+    long size = log.size();
+    long at = HEADER_LENGTH;
+    byte[] previous = genesis(vaultId);
+    long seq = 0;
+    int minEpoch = 0;
+    boolean anchorSeen = anchor.length == HEADER_LENGTH;
+    if (anchorSeen && anchor.count != 0) {
+      throw new AuditTamperedException("the audit anchor is inconsistent");
     }
+    while (at < length) {
+      if (size - at < 4) {
+        throw new AuditTamperedException("the audit journal is cut short at record " + seq);
+      }
+      long recordLength = readU32(at);
+      if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD
+          || size - at - 4 < recordLength) {
+        throw new AuditTamperedException("audit record " + seq + " has an impossible length");
+      }
+      byte[] record = readAt(at + 4, (int) recordLength);
+      previous = checkLink(record, seq, previous, minEpoch);
+      int epoch = (int) u32(record, 0);
+      minEpoch = epoch;
+      records.add(decrypt(record, epoch, seq));
+      seq++;
+      at += 4 + recordLength;
+      if (at == anchor.length) {
+        anchorSeen = anchor.count == seq && MessageDigest.isEqual(previous, anchor.headMac);
+        if (!anchorSeen) {
+          throw new AuditTamperedException("the audit journal does not match the vault file's anchor at record "
+              + (seq - 1));
+        }
+      }
+    }
+    if (!anchorSeen || at != length || !MessageDigest.isEqual(previous, headMac)) {
+      throw new AuditTamperedException("the audit journal does not reach the head the vault recorded");
+    }
+    return records;
   }
 
   private AuditRecord decrypt(byte[] record, int epoch, long seq) {
@@ -413,17 +375,11 @@ final class AuditJournal implements AutoCloseable {
     }
   }
 
-  private byte[] readAt(long position, int count) throws IOException {
-    ByteBuffer buffer = ByteBuffer.allocate(count);
-    while (buffer.hasRemaining()) {
-      if (channel.read(buffer, position + buffer.position()) < 0) {
-        throw new AuditTamperedException("the audit journal ends early");
-      }
-    }
-    return buffer.array();
+  private byte[] readAt(long position, int count) {
+    return log.read(position, count);
   }
 
-  private long readU32(long position) throws IOException {
+  private long readU32(long position) {
     return u32(readAt(position, 4), 0);
   }
 
@@ -434,13 +390,6 @@ final class AuditJournal implements AutoCloseable {
 
   private static long u64(byte[] bytes, int at) {
     return (u32(bytes, at) << 32) | u32(bytes, at + 4);
-  }
-
-  static void writeFully(FileChannel channel, byte[] bytes, long position) throws IOException {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    while (buffer.hasRemaining()) {
-      channel.write(buffer, position + buffer.position());
-    }
   }
 
   private void wipeKeys() {
@@ -454,12 +403,6 @@ final class AuditJournal implements AutoCloseable {
   public void close() {
     wipeKeys();
     mac = null;
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // Nothing was pending: every append was written (and forced) before it returned.
-      }
-    }
+    log.close();
   }
 }

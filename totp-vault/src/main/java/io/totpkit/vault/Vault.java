@@ -79,17 +79,17 @@ import java.util.function.Predicate;
  *
  * <p>Thread-safety: safe for concurrent use; calls on one instance are serialized.
  */
-@SuppressWarnings("try") // try (VaultLock.Held held = lock.acquire()) holds the lock for the block's extent
+@SuppressWarnings("try") // try (StoreHandle.Held held = lockStore()) holds the lock for the block's extent
 public final class Vault implements AutoCloseable {
   private static final byte[] ENTRIES_LABEL = "totpkit vault v1 entry secrets".getBytes(StandardCharsets.US_ASCII);
 
-  private final Path path;
+  private final VaultStore store;
+  private final StoreHandle storage;
   private final String memberName;
   private final byte[] nameHash;
   private final VaultOptions options;
   private final Clock clock;
   private final SecureRandom random;
-  private final VaultLock lock;
   private byte[] privateKey;
   private byte[] publicKey;
 
@@ -104,15 +104,15 @@ public final class Vault implements AutoCloseable {
   private Object fingerprint;
   private boolean closed;
 
-  private Vault(Path path, String memberName, byte[] vaultId, VaultOptions options) {
-    this.path = path;
+  private Vault(VaultStore store, StoreHandle storage, String memberName, byte[] vaultId, VaultOptions options) {
+    this.store = store;
+    this.storage = storage;
     this.memberName = memberName;
     this.vaultId = vaultId;
     this.nameHash = Slot.nameHash(vaultId, memberName);
     this.options = options;
     this.clock = options.clock();
     this.random = options.random();
-    this.lock = new VaultLock(path, options.lockTimeout());
   }
 
   /**
@@ -127,15 +127,30 @@ public final class Vault implements AutoCloseable {
    * @throws VaultIoException if a file already exists at {@code path} or cannot be written
    */
   public static Vault create(Path path, String owner, char[] passphrase, VaultOptions options) {
+    return create(VaultStore.file(Objects.requireNonNull(path, "path")), owner, passphrase, options);
+  }
+
+  /**
+   * Creates a new vault with one member, the owner, in a store: a file ({@link VaultStore#file}) or a database
+   * ({@link JdbcVaultStore}).
+   *
+   * @param store where the vault's sealed bytes are kept
+   * @param owner the owner's name, 1 to 128 characters
+   * @param passphrase the owner's passphrase, not empty; zeroed before this method returns
+   * @param options Argon2id cost, clock, lock timeout
+   * @return the open vault
+   * @throws VaultIoException if the store already holds a vault or cannot be written
+   */
+  public static Vault create(VaultStore store, String owner, char[] passphrase, VaultOptions options) {
     try {
-      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(store, "store");
       Tags.checkText(owner, "owner name");
       Objects.requireNonNull(options, "options");
       checkPassphrase(passphrase);
       SecureRandom random = options.random();
       byte[] vaultId = new byte[VaultFile.VAULT_ID_LENGTH];
       random.nextBytes(vaultId);
-      Vault vault = new Vault(path, owner, vaultId, options);
+      Vault vault = new Vault(store, store.connect(), owner, vaultId, options);
       try {
         vault.initialize(passphrase);
         return vault;
@@ -150,9 +165,9 @@ public final class Vault implements AutoCloseable {
 
   private void initialize(char[] passphrase) {
     byte[] secret = utf8(passphrase);
-    try (VaultLock.Held held = lock.acquire()) {
-      if (Files.exists(path)) {
-        throw new VaultIoException("cannot create a vault at " + path + ": a file already exists there");
+    try (StoreHandle.Held held = lockStore()) {
+      if (held.exists()) {
+        throw new VaultIoException("cannot create a vault in " + store + ": one already exists there");
       }
       privateKey = X25519Keys.generatePrivateKey(random);
       publicKey = X25519Keys.publicKey(privateKey);
@@ -164,8 +179,9 @@ public final class Vault implements AutoCloseable {
       body.auditSecrets.add(randomKey());
       Instant now = clock.instant();
       body.members.put(memberName, new MemberRecord(memberName, Role.OWNER, Set.of(), now, publicKey));
-      journal = AuditJournal.create(AuditJournal.pathFor(path), vaultId, body.auditSecrets);
-      commit(List.of(record(AuditAction.VAULT_CREATED, null, memberName)), true);
+      journal = AuditJournal.create(held.journal(true), vaultId, body.auditSecrets);
+      commit(held, List.of(record(AuditAction.VAULT_CREATED, null, memberName)), true);
+      held.commit();
     } finally {
       Argon2id.zero(secret);
     }
@@ -202,14 +218,38 @@ public final class Vault implements AutoCloseable {
    * @throws VaultException as {@link #open(Path, String, char[])} describes
    */
   public static Vault open(Path path, String member, char[] passphrase, VaultOptions options) {
+    return open(VaultStore.file(Objects.requireNonNull(path, "path")), member, passphrase, options);
+  }
+
+  /**
+   * Opens a vault kept in a store: a file ({@link VaultStore#file}) or a database ({@link JdbcVaultStore}).
+   *
+   * @param store where the vault's sealed bytes are kept
+   * @param member the member's name
+   * @param passphrase the member's passphrase; zeroed before this method returns
+   * @param options clock, lock timeout, cost of new slots
+   * @return the open vault
+   * @throws VaultException as {@link #open(Path, String, char[])} describes
+   */
+  public static Vault open(VaultStore store, String member, char[] passphrase, VaultOptions options) {
     try {
-      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(store, "store");
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(passphrase, "passphrase");
-      Object fingerprint = fingerprintOf(path);
-      VaultFile file = VaultFile.parse(readVaultFile(path));
-      Vault vault = new Vault(path, member, file.vaultId, options);
+      StoreHandle storage = store.connect();
+      Object fingerprint;
+      VaultFile file;
+      try {
+        try (StoreHandle.Held held = storage.lock(options.lockTimeout())) {
+          fingerprint = held.fingerprint();
+          file = VaultFile.parse(held.read());
+        }
+      } catch (RuntimeException e) {
+        storage.close();
+        throw e;
+      }
+      Vault vault = new Vault(store, storage, member, file.vaultId, options);
       try {
         vault.unlock(file, passphrase, fingerprint);
         return vault;
@@ -244,8 +284,9 @@ public final class Vault implements AutoCloseable {
     install(file);
     // The file may have been replaced since it was read: refresh() re-reads it only then.
     fingerprint = readFingerprint;
-    try (VaultLock.Held held = lock.acquire()) {
-      refresh();
+    try (StoreHandle.Held held = lockStore()) {
+      refresh(held);
+      held.commit();
     }
   }
 
@@ -309,55 +350,31 @@ public final class Vault implements AutoCloseable {
   }
 
   /** Re-reads the vault file if another process (or instance) replaced it, then catches up with the journal. */
-  private void refresh() {
-    Object current = fingerprintOf(path);
+  private void refresh(StoreHandle.Held held) {
+    Object current = held.fingerprint();
     if (current.equals(fingerprint)) {
       if (journal == null) {
-        journal = AuditJournal.open(AuditJournal.pathFor(path), vaultId, body.auditSecrets, body.anchor);
+        journal = AuditJournal.open(held.journal(false), vaultId, body.auditSecrets, body.anchor);
       } else {
         journal.catchUp();
       }
       return;
     }
-    VaultFile file = VaultFile.parse(readVaultFile(path));
+    VaultFile file = VaultFile.parse(held.read());
     if (!MessageDigest.isEqual(file.vaultId, vaultId)) {
-      throw new VaultTamperedException("the file at " + path + " is now a different vault");
+      throw new VaultTamperedException(store + " now holds a different vault");
     }
     install(file);
     if (journal != null) {
       journal.close();
       journal = null;
     }
-    journal = AuditJournal.open(AuditJournal.pathFor(path), vaultId, body.auditSecrets, body.anchor);
+    journal = AuditJournal.open(held.journal(false), vaultId, body.auditSecrets, body.anchor);
     fingerprint = current;
   }
 
-  private static Object fingerprintOf(Path path) {
-    try {
-      return AtomicFile.fingerprint(path);
-    } catch (NoSuchFileException e) {
-      throw new VaultIoException("there is no vault at " + path, e);
-    } catch (IOException e) {
-      throw new VaultIoException("cannot read " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static byte[] readVaultFile(Path path) {
-    try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-      long size = channel.size();
-      if (size > VaultFile.MAX_FILE_LENGTH) {
-        throw new VaultCorruptedException("the file " + path + " is " + size + " bytes long, more than any vault");
-      }
-      ByteBuffer buffer = ByteBuffer.allocate((int) size);
-      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
-        // Reads until full; a file that shrank underneath is caught by the checksum.
-      }
-      return buffer.position() == size ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
-    } catch (NoSuchFileException e) {
-      throw new VaultIoException("there is no vault at " + path, e);
-    } catch (IOException e) {
-      throw new VaultIoException("cannot read the vault file " + path + ": " + e.getMessage(), e);
-    }
+  private StoreHandle.Held lockStore() {
+    return storage.lock(options.lockTimeout());
   }
 
   // ---------------------------------------------------------------------------------------------------------------
@@ -541,8 +558,9 @@ public final class Vault implements AutoCloseable {
     Objects.requireNonNull(id, "id");
     synchronized (this) {
       checkOpen();
-      try (VaultLock.Held held = lock.acquire()) {
-        refresh();
+      boolean done = false;
+      try (StoreHandle.Held held = lockStore()) {
+        refresh(held);
         StoredEntry stored = usable(id);
         VaultEntry e = stored.entry;
         Instant now = clock.instant();
@@ -564,22 +582,20 @@ public final class Vault implements AutoCloseable {
         }
         AuditJournal.Entry audit = record(AuditAction.CODE_REVEALED, id, null);
         if (e.type() == OtpType.HOTP) {
-          boolean saved = false;
-          try {
-            body.entries.put(id, stored.with(new VaultEntry(id, e.type(), e.labelIssuer(), e.issuerParameter(),
-                e.account(), e.algorithm(), e.digits(), false, 0, e.rawCounter() + 1, e.otherParameters(), e.tags(),
-                e.createdAt(), now)));
-            commit(List.of(audit), true);
-            saved = true;
-          } finally {
-            if (!saved) {
-              fingerprint = null;
-            }
-          }
+          body.entries.put(id, stored.with(new VaultEntry(id, e.type(), e.labelIssuer(), e.issuerParameter(),
+              e.account(), e.algorithm(), e.digits(), false, 0, e.rawCounter() + 1, e.otherParameters(), e.tags(),
+              e.createdAt(), now)));
+          commit(held, List.of(audit), true);
         } else {
           journal.append(List.of(audit), options.syncRevealAudit(), random);
         }
+        held.commit();
+        done = true;
         return new RevealedCode(id, code, now, remaining);
+      } finally {
+        if (!done) {
+          fingerprint = null; // the next call re-reads what the store really holds
+        }
       }
     }
   }
@@ -605,8 +621,9 @@ public final class Vault implements AutoCloseable {
     Objects.requireNonNull(code, "code");
     synchronized (this) {
       checkOpen();
-      try (VaultLock.Held held = lock.acquire()) {
-        refresh();
+      boolean done = false;
+      try (StoreHandle.Held held = lockStore()) {
+        refresh(held);
         StoredEntry stored = usable(id);
         VaultEntry e = stored.entry;
         if (e.type() != OtpType.TOTP) {
@@ -625,7 +642,13 @@ public final class Vault implements AutoCloseable {
           secret.destroy();
         }
         journal.append(List.of(record(AuditAction.CODE_REVEALED, id, "verify")), options.syncRevealAudit(), random);
+        held.commit();
+        done = true;
         return result;
+      } finally {
+        if (!done) {
+          fingerprint = null;
+        }
       }
     }
   }
@@ -1054,9 +1077,9 @@ public final class Vault implements AutoCloseable {
   // ---------------------------------------------------------------------------------------------------------------
   // Plumbing
 
-  /** Returns the vault file's path. */
-  public Path path() {
-    return path;
+  /** Returns the store that keeps this vault's sealed bytes. */
+  public VaultStore store() {
+    return store;
   }
 
   /** Returns the name of the member this vault was opened as. */
@@ -1089,12 +1112,12 @@ public final class Vault implements AutoCloseable {
     if (journal != null) {
       journal.close();
     }
-    lock.close();
+    storage.close();
   }
 
   @Override
   public String toString() {
-    return "Vault[" + path.getFileName() + ", member " + memberName + (closed ? ", closed" : "") + "]";
+    return "Vault[" + store + ", member " + memberName + (closed ? ", closed" : "") + "]";
   }
 
   /** The outcome of a change: a result, audit records to append, and whether the vault file must be rewritten. */
@@ -1128,19 +1151,20 @@ public final class Vault implements AutoCloseable {
    */
   private synchronized <T> T change(Body<Change<T>> action, boolean replaceBackup) {
     checkOpen();
-    try (VaultLock.Held held = lock.acquire()) {
-      refresh();
+    try (StoreHandle.Held held = lockStore()) {
+      refresh(held);
       boolean done = false;
       try {
         Change<T> change = action.run();
         if (change.save) {
-          commit(change.audit, true);
+          commit(held, change.audit, true);
           if (replaceBackup) {
-            replaceBackupWithCurrent();
+            held.replaceBackup();
           }
         } else {
           journal.append(change.audit, true, random);
         }
+        held.commit();
         done = true;
         return change.result;
       } catch (VaultAccessException | NoSuchElementException e) {
@@ -1157,9 +1181,11 @@ public final class Vault implements AutoCloseable {
 
   private synchronized <T> T read(Body<T> action) {
     checkOpen();
-    try (VaultLock.Held held = lock.acquire()) {
-      refresh();
-      return action.run();
+    try (StoreHandle.Held held = lockStore()) {
+      refresh(held);
+      T result = action.run();
+      held.commit();
+      return result;
     }
   }
 
@@ -1175,7 +1201,7 @@ public final class Vault implements AutoCloseable {
    * Appends audit records, anchors them, and writes the vault file atomically; the journal is forced to disk (in
    * parallel with the new vault file) before the rename makes the anchor visible. Caller holds the lock.
    */
-  private void commit(List<AuditJournal.Entry> audit, boolean keepBackup) {
+  private void commit(StoreHandle.Held held, List<AuditJournal.Entry> audit, boolean keepBackup) {
     if (!audit.isEmpty()) {
       journal.append(audit, false, random);
     }
@@ -1185,12 +1211,10 @@ public final class Vault implements AutoCloseable {
       byte[] file = VaultFile.write(vaultId, generation + 1, clock.millis(), dataKey, slots, plaintext, random);
       AuditJournal forced = journal;
       java.util.concurrent.Future<?> journalForced = FORCER.submit(forced::force);
-      AtomicFile.replace(path, file, keepBackup, () -> await(journalForced));
-      generation++;
-      fingerprint = AtomicFile.fingerprint(path);
-    } catch (IOException e) {
       fingerprint = null;
-      throw new VaultIoException("cannot write the vault file " + path + ": " + e.getMessage(), e);
+      Object written = held.write(file, generation + 1, keepBackup, () -> await(journalForced));
+      generation++;
+      fingerprint = written;
     } finally {
       Arrays.fill(plaintext, (byte) 0);
     }
@@ -1207,23 +1231,6 @@ public final class Vault implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new VaultIoException("interrupted while forcing the audit journal to disk", e);
-    }
-  }
-
-  private void replaceBackupWithCurrent() {
-    // After a member's removal the previous generation is one their old passphrase opens: do not keep it.
-    Path backup = AtomicFile.backupPath(path);
-    try {
-      Files.deleteIfExists(backup);
-      try {
-        Files.createLink(backup, path);
-      } catch (UnsupportedOperationException | IOException noHardLinks) {
-        Files.copy(path, backup);
-      }
-      AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
-    } catch (IOException e) {
-      throw new VaultIoException("the member was removed, but the old backup " + backup + " could not be replaced: "
-          + e.getMessage(), e);
     }
   }
 
@@ -1378,15 +1385,21 @@ public final class Vault implements AutoCloseable {
    * only Argon2 (the unwrap, commitment and body checks all run), so hundreds of child JVMs start in seconds.
    */
   static Vault openWithPrivateKeyForTest(Path path, String member, byte[] privateKey, VaultOptions options) {
-    Object fingerprint = fingerprintOf(path);
-    VaultFile file = VaultFile.parse(readVaultFile(path));
-    Vault vault = new Vault(path, member, file.vaultId, options);
+    VaultStore store = VaultStore.file(path);
+    StoreHandle storage = store.connect();
+    VaultFile file;
+    Object fingerprint;
+    try (StoreHandle.Held held = storage.lock(options.lockTimeout())) {
+      fingerprint = held.fingerprint();
+      file = VaultFile.parse(held.read());
+    }
+    Vault vault = new Vault(store, storage, member, file.vaultId, options);
     vault.privateKey = privateKey.clone();
     vault.publicKey = X25519Keys.publicKey(privateKey);
     vault.install(file);
     vault.fingerprint = fingerprint;
-    try (VaultLock.Held held = vault.lock.acquire()) {
-      vault.refresh();
+    try (StoreHandle.Held held = vault.lockStore()) {
+      vault.refresh(held);
     }
     return vault;
   }

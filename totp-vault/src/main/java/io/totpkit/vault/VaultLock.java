@@ -23,14 +23,12 @@ final class VaultLock implements AutoCloseable {
 
   private final Path lockFile;
   private final ReentrantLock local;
-  private final Duration timeout;
   private FileChannel channel;
 
-  VaultLock(Path vault, Duration timeout) {
+  VaultLock(Path vault) {
     Path absolute = vault.toAbsolutePath().normalize();
     this.lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
     this.local = IN_PROCESS.computeIfAbsent(absolute, ignored -> new ReentrantLock());
-    this.timeout = timeout;
   }
 
   /** A held lock; closing releases it. */
@@ -53,11 +51,11 @@ final class VaultLock implements AutoCloseable {
     }
   }
 
-  Held acquire() {
+  Held acquire(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     try {
       if (!local.tryLock(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
-        throw locked();
+        throw locked(timeout);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -74,7 +72,7 @@ final class VaultLock implements AutoCloseable {
           return new Held(lock);
         }
         if (System.nanoTime() - deadline >= 0) {
-          throw locked();
+          throw locked(timeout);
         }
         Thread.sleep(Math.min(pause, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
         pause = Math.min(pause * 2, 25);
@@ -92,7 +90,7 @@ final class VaultLock implements AutoCloseable {
     }
   }
 
-  private VaultLockedException locked() {
+  private VaultLockedException locked(Duration timeout) {
     return new VaultLockedException("another process holds the vault lock " + lockFile.getFileName() + " for more "
         + "than " + timeout.toMillis() + " ms; nothing was changed, retry later");
   }

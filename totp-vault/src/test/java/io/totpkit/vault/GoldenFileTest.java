@@ -94,12 +94,12 @@ class GoldenFileTest {
     if (Boolean.getBoolean("totpkit.writeGolden")) {
       Path resources = Path.of("src/test/resources/io/totpkit/vault");
       Files.copy(written, resources.resolve(NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.copy(AuditJournal.pathFor(written), resources.resolve(NAME + ".audit"),
+      Files.copy(written.resolveSibling(written.getFileName() + ".audit"), resources.resolve(NAME + ".audit"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
     assertThat(Files.readAllBytes(written)).as("vault file").isEqualTo(Files.readAllBytes(golden));
-    assertThat(Files.readAllBytes(AuditJournal.pathFor(written))).as("audit journal")
-        .isEqualTo(Files.readAllBytes(AuditJournal.pathFor(golden)));
+    assertThat(Files.readAllBytes(written.resolveSibling(written.getFileName() + ".audit"))).as("audit journal")
+        .isEqualTo(Files.readAllBytes(golden.resolveSibling(golden.getFileName() + ".audit")));
   }
 
   @Test

@@ -27,8 +27,8 @@ public final class VaultChild {
     Path path = Path.of(args[1]);
     if (args[0].equals("hold")) {
       // Holds the OS lock (not the vault) until killed: the parent checks that it waits and then gives up.
-      try (VaultLock lock = new VaultLock(path, java.time.Duration.ofSeconds(5));
-          VaultLock.Held held = lock.acquire()) {
+      try (VaultLock lock = new VaultLock(path);
+          VaultLock.Held held = lock.acquire(java.time.Duration.ofSeconds(5))) {
         System.out.println("holding");
         System.out.flush();
         Thread.sleep(60_000);

@@ -117,7 +117,7 @@ class VaultPerformanceTest {
       long journalSize;
       try {
         fileSize = Files.size(path);
-        journalSize = Files.size(AuditJournal.pathFor(path));
+        journalSize = Files.size(path.resolveSibling(path.getFileName() + ".audit"));
       } catch (java.io.IOException e) {
         throw new AssertionError(e);
       }

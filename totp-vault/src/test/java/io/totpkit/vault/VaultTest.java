@@ -297,12 +297,12 @@ class VaultTest {
   void lock_heldByOther_timesOutWithClearError() {
     Path path = dir.resolve("v");
     try (Vault vault = TestVaults.create(path)) {
-      VaultLock other = new VaultLock(path, Duration.ofSeconds(5));
+      VaultLock other = new VaultLock(path);
       Thread holder;
       java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
       java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
       holder = new Thread(() -> {
-        try (VaultLock.Held h = other.acquire()) {
+        try (VaultLock.Held h = other.acquire(Duration.ofSeconds(5))) {
           held.countDown();
           release.await();
         } catch (InterruptedException e) {

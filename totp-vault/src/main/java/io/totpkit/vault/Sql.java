@@ -1,0 +1,98 @@
+package io.totpkit.vault;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import javax.sql.DataSource;
+
+/**
+ * What the JDBC classes share: taking a connection with a client-side timeout, and turning a {@link SQLException}
+ * into the vault's typed exceptions with a message a user can act on. Messages name tables, vaults and timeouts,
+ * never data: the database only ever sees sealed bytes and account identifiers.
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class Sql {
+  /** PostgreSQL's SQLSTATE for lock_timeout expiring. */
+  static final String LOCK_NOT_AVAILABLE = "55P03";
+  /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
+  static final String QUERY_CANCELED = "57014";
+  /** PostgreSQL's SQLSTATE for a missing table. */
+  static final String UNDEFINED_TABLE = "42P01";
+  /** Runs the driver's network-timeout aborts on the calling thread: they only close a socket. */
+  private static final Executor DIRECT = Runnable::run;
+
+  private Sql() {}
+
+  /**
+   * Takes a connection whose statements give up after {@code statementTimeout} on the server and whose socket gives
+   * up {@code networkSlack} later on the client, so that neither a slow nor a silent database hangs the caller.
+   */
+  static Connection connect(DataSource dataSource, Duration statementTimeout, Duration networkSlack, String what)
+      throws SQLException {
+    Connection connection = dataSource.getConnection();
+    try {
+      connection.setNetworkTimeout(DIRECT, Math.toIntExact(statementTimeout.plus(networkSlack).toMillis()));
+      return connection;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  /** Sets this transaction's (or, in autocommit mode, this session's) statement timeout. */
+  static void statementTimeout(Connection connection, Duration timeout, boolean local) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET " + (local ? "LOCAL " : "") + "statement_timeout = " + timeout.toMillis());
+    }
+  }
+
+  /** The typed exception for a failed database call during {@code what}. */
+  static VaultIoException failure(String what, SQLException e, Duration timeout) {
+    String state = e.getSQLState() == null ? "" : e.getSQLState();
+    if (state.equals(QUERY_CANCELED) || e instanceof SQLTimeoutException) {
+      return new StoreUnavailableException("the database did not answer within " + timeout.toMillis() + " ms while "
+          + what + "; nothing was changed", e);
+    }
+    if (state.equals(UNDEFINED_TABLE)) {
+      return new VaultIoException("the totpkit tables are missing from the database while " + what
+          + ": run JdbcSchema.migrate(dataSource) once before use", e);
+    }
+    if (state.startsWith("08") || state.startsWith("57P") || state.isEmpty()) {
+      // 08: connection exceptions; 57P01-03: the server is shutting down or not accepting connections; no state: a
+      // broken socket or the client-side network timeout.
+      return new StoreUnavailableException("the database went away or could not be reached while " + what
+          + "; nothing was changed, retry when it is back (" + e.getMessage() + ")", e);
+    }
+    return new VaultIoException("the database refused " + what + ": " + e.getMessage(), e);
+  }
+
+  static void rollbackQuietly(Connection connection) {
+    try {
+      connection.rollback();
+    } catch (SQLException | RuntimeException ignored) {
+      // A broken connection has nothing to roll back: the server discards the transaction with the session.
+    }
+  }
+
+  static void closeQuietly(AutoCloseable resource) {
+    try {
+      resource.close();
+    } catch (Exception ignored) {
+      // Returning a broken connection to its pool can fail; the pool discards it.
+    }
+  }
+
+  static Duration checkTimeout(Duration timeout) {
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException("timeout must be positive and at most 10 minutes, was " + timeout);
+    }
+    if (timeout.toMillis() == 0) {
+      throw new IllegalArgumentException("timeout must be at least one millisecond, was " + timeout);
+    }
+    return timeout;
+  }
+}
