@@ -1,6 +1,7 @@
 package io.totpkit.vault;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.Statement;
@@ -41,6 +42,33 @@ final class Sql {
       closeQuietly(connection);
       throw e;
     }
+  }
+
+  /** One database call, given a connection. */
+  interface Call<T> {
+    T run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs one autocommitted call on a connection of its own: its statements give up after {@code timeout} on the
+   * server ({@link #prepare}) and the socket a second later on the client.
+   */
+  static <T> T autocommit(DataSource dataSource, Duration timeout, String what, Call<T> call) {
+    try (Connection connection = connect(dataSource, timeout, Duration.ofSeconds(1), what)) {
+      if (!connection.getAutoCommit()) {
+        connection.setAutoCommit(true);
+      }
+      return call.run(connection);
+    } catch (SQLException e) {
+      throw failure(what, e, timeout);
+    }
+  }
+
+  /** Prepares a statement that the driver cancels on the server after {@code timeout}, rounded up to a second. */
+  static PreparedStatement prepare(Connection connection, String sql, Duration timeout) throws SQLException {
+    PreparedStatement statement = connection.prepareStatement(sql);
+    statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
+    return statement;
   }
 
   /** Sets this transaction's (or, in autocommit mode, this session's) statement timeout. */

@@ -1,0 +1,174 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.AttemptLimiter;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * An {@link AttemptLimiter} that every server of a service shares through PostgreSQL (table
+ * {@code totpkit_attempts}, created by {@link JdbcSchema#migrate}), with the rules of
+ * {@link AttemptLimiter#inMemory}: after every {@code maxFailures} consecutive failures the account waits
+ * {@code lockout}, doubled for each further lockout (capped at 24 hours, or at {@code lockout} if that is longer);
+ * after {@value AttemptLimiter#MAX_CONSECUTIVE_FAILURES} it stays locked until {@link #reset}.
+ *
+ * <p>Each decision is one atomic upsert on the account's row: it decides from the row as it stands, counts the
+ * attempt as a failure if it lets it through, and returns the outcome ({@code RETURNING}). PostgreSQL serializes the
+ * statements on the row, so concurrent guesses from any number of servers are each counted exactly once and never
+ * more than {@code maxFailures} slip through before a lockout. {@link #recordSuccess} deletes the row.
+ *
+ * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes every
+ * method throw {@link StoreUnavailableException}, so a login fails closed. Pass a pooled {@link DataSource}.
+ *
+ * <p>Thread-safety: immutable; safe for concurrent use.
+ */
+public final class JdbcAttemptLimiter implements AttemptLimiter {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration LOCKED_UNTIL_RESET = Duration.ofSeconds(Long.MAX_VALUE);
+  private static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
+  private static final long GROWTH_CAP_MILLIS = Duration.ofHours(24).toMillis();
+  private static final String OPEN = "(a.failures < " + MAX_CONSECUTIVE_FAILURES
+      + " AND a.locked_until_ms <= EXCLUDED.last_attempt_ms)";
+  private static final String LOCKS = OPEN + " AND (a.failures + 1) % CAST(? AS integer) = 0";
+  private static final String ACQUIRE = "INSERT INTO totpkit_attempts AS a "
+      + "(account, failures, lockouts, locked_until_ms, last_attempt_ms, admitted) VALUES (?, 1, ?, ?, ?, true) "
+      + "ON CONFLICT (account) DO UPDATE SET admitted = " + OPEN + ", "
+      + "failures = CASE WHEN " + OPEN + " THEN a.failures + 1 ELSE a.failures END, "
+      + "lockouts = CASE WHEN " + LOCKS + " THEN a.lockouts + 1 ELSE a.lockouts END, "
+      + "locked_until_ms = CASE WHEN " + LOCKS + " THEN EXCLUDED.last_attempt_ms + "
+      + "LEAST(CAST(? AS numeric) * power(2::numeric, a.lockouts), CAST(? AS numeric))::bigint "
+      + "ELSE a.locked_until_ms END, "
+      + "last_attempt_ms = CASE WHEN " + OPEN + " THEN EXCLUDED.last_attempt_ms ELSE a.last_attempt_ms END "
+      + "RETURNING admitted, failures, locked_until_ms";
+
+  private final DataSource dataSource;
+  private final int maxFailures;
+  private final long lockoutMillis;
+  private final long maxLockoutMillis;
+  private final Duration timeout;
+
+  private JdbcAttemptLimiter(DataSource dataSource, int maxFailures, long lockoutMillis, Duration timeout) {
+    this.dataSource = dataSource;
+    this.maxFailures = maxFailures;
+    this.lockoutMillis = lockoutMillis;
+    this.maxLockoutMillis = Math.max(lockoutMillis, GROWTH_CAP_MILLIS);
+    this.timeout = timeout;
+  }
+
+  /**
+   * Returns a limiter over the {@code totpkit_attempts} table.
+   *
+   * @param dataSource a pooled data source for the database holding the totpkit tables
+   * @param maxFailures consecutive failures that trigger a lockout, 1 to
+   *     {@value AttemptLimiter#MAX_CONSECUTIVE_FAILURES}
+   * @param lockout the first lockout's length, positive and at most 365 days
+   * @return the limiter, with a 2-second timeout
+   * @throws IllegalArgumentException if an argument is out of range
+   */
+  public static JdbcAttemptLimiter of(DataSource dataSource, int maxFailures, Duration lockout) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(lockout, "lockout");
+    if (maxFailures < 1 || maxFailures > MAX_CONSECUTIVE_FAILURES) {
+      throw new IllegalArgumentException("maxFailures must be from 1 to " + MAX_CONSECUTIVE_FAILURES + ", was "
+          + maxFailures);
+    }
+    if (lockout.isNegative() || lockout.isZero() || lockout.compareTo(LONGEST_LOCKOUT) > 0) {
+      throw new IllegalArgumentException("lockout must be positive and at most 365 days, was " + lockout);
+    }
+    return new JdbcAttemptLimiter(dataSource, maxFailures, Math.max(1, lockout.toMillis()), DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Returns a copy whose database calls give up after {@code timeout}.
+   *
+   * @param timeout positive, at most 10 minutes
+   * @return the new limiter
+   */
+  public JdbcAttemptLimiter withTimeout(Duration timeout) {
+    return new JdbcAttemptLimiter(dataSource, maxFailures, lockoutMillis,
+        Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws StoreUnavailableException if the database cannot be reached or does not answer in time
+   */
+  @Override
+  public Duration tryAcquire(String account, Instant now) {
+    Objects.requireNonNull(account, "account");
+    long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
+    boolean firstLocks = maxFailures == 1;
+    return Sql.autocommit(dataSource, timeout, "counting an attempt", connection -> {
+      try (PreparedStatement acquire = Sql.prepare(connection, ACQUIRE, timeout)) {
+        acquire.setString(1, account);
+        acquire.setInt(2, firstLocks ? 1 : 0);
+        acquire.setLong(3, firstLocks ? saturatedAdd(nowMillis, lockoutMillis) : Long.MIN_VALUE);
+        acquire.setLong(4, nowMillis);
+        acquire.setInt(5, maxFailures);
+        acquire.setInt(6, maxFailures);
+        acquire.setLong(7, lockoutMillis);
+        acquire.setLong(8, maxLockoutMillis);
+        try (ResultSet row = acquire.executeQuery()) {
+          row.next();
+          if (row.getBoolean(1)) {
+            return Duration.ZERO;
+          }
+          if (row.getInt(2) >= MAX_CONSECUTIVE_FAILURES) {
+            return LOCKED_UNTIL_RESET;
+          }
+          return Duration.ofMillis(Math.max(1, row.getLong(3) - nowMillis));
+        }
+      }
+    });
+  }
+
+  @Override
+  public void recordSuccess(String account) {
+    reset(account);
+  }
+
+  @Override
+  public void reset(String account) {
+    Objects.requireNonNull(account, "account");
+    Sql.autocommit(dataSource, timeout, "clearing an account's failures", connection -> {
+      try (PreparedStatement delete = Sql.prepare(connection, "DELETE FROM totpkit_attempts WHERE account = ?",
+          timeout)) {
+        delete.setString(1, account);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  /**
+   * Deletes the records of accounts that were never locked out and made no attempt for 24 hours, as the in-memory
+   * limiter forgets them; run it from a daily job.
+   *
+   * @param now the current time
+   * @return how many records were deleted
+   */
+  public int purge(Instant now) {
+    long cutoff = Instants.millis(Objects.requireNonNull(now, "now")) - GROWTH_CAP_MILLIS;
+    return Sql.autocommit(dataSource, timeout, "purging attempt records", connection -> {
+      try (PreparedStatement delete = Sql.prepare(connection,
+          "DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?", timeout)) {
+        delete.setLong(1, cutoff);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  private static long saturatedAdd(long a, long b) {
+    long sum = a + b;
+    return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE : sum;
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcAttemptLimiter[maxFailures=" + maxFailures + ", lockout=" + lockoutMillis + " ms, timeout="
+        + timeout.toMillis() + " ms]";
+  }
+}

@@ -1,0 +1,105 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.ReplayGuard;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * A {@link ReplayGuard} that every server of a service shares through PostgreSQL (table {@code totpkit_replay},
+ * created by {@link JdbcSchema#migrate}). Each decision is one atomic statement, an upsert that only moves an
+ * account's accepted step forward:
+ *
+ * <pre>{@code
+ * INSERT INTO totpkit_replay AS r (account, step, forget_after_ms) VALUES (?, ?, ?)
+ * ON CONFLICT (account) DO UPDATE SET step = EXCLUDED.step, forget_after_ms = EXCLUDED.forget_after_ms
+ * WHERE r.step < EXCLUDED.step
+ * }</pre>
+ *
+ * PostgreSQL locks the account's row for the statement, so of any number of concurrent calls on any number of servers
+ * exactly one changes the row for a given step: a code is accepted at most once per account.
+ *
+ * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes
+ * {@link #tryAccept} throw {@link StoreUnavailableException}; the verifier passes it on, so the login fails closed.
+ * Pass a pooled {@link DataSource}. {@link #purge} deletes the records no code could replay any more.
+ *
+ * <p>Thread-safety: immutable; safe for concurrent use.
+ */
+public final class JdbcReplayGuard implements ReplayGuard {
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  private static final String ACCEPT = "INSERT INTO totpkit_replay AS r (account, step, forget_after_ms) "
+      + "VALUES (?, ?, ?) ON CONFLICT (account) DO UPDATE SET step = EXCLUDED.step, "
+      + "forget_after_ms = EXCLUDED.forget_after_ms WHERE r.step < EXCLUDED.step";
+
+  private final DataSource dataSource;
+  private final Duration timeout;
+
+  private JdbcReplayGuard(DataSource dataSource, Duration timeout) {
+    this.dataSource = dataSource;
+    this.timeout = timeout;
+  }
+
+  /**
+   * Returns a guard over the {@code totpkit_replay} table.
+   *
+   * @param dataSource a pooled data source for the database holding the totpkit tables
+   * @return the guard, with a 2-second timeout
+   */
+  public static JdbcReplayGuard of(DataSource dataSource) {
+    return new JdbcReplayGuard(Objects.requireNonNull(dataSource, "dataSource"), DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * Returns a copy whose database calls give up after {@code timeout}.
+   *
+   * @param timeout positive, at most 10 minutes
+   * @return the new guard
+   */
+  public JdbcReplayGuard withTimeout(Duration timeout) {
+    return new JdbcReplayGuard(dataSource, Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws StoreUnavailableException if the database cannot be reached or does not answer in time
+   */
+  @Override
+  public boolean tryAccept(String account, long step, Instant now, Instant forgetAfter) {
+    Objects.requireNonNull(account, "account");
+    Objects.requireNonNull(now, "now");
+    long forgetAfterMillis = Instants.millis(Objects.requireNonNull(forgetAfter, "forgetAfter"));
+    return Sql.autocommit(dataSource, timeout, "checking a code for replay", connection -> {
+      try (PreparedStatement accept = Sql.prepare(connection, ACCEPT, timeout)) {
+        accept.setString(1, account);
+        accept.setLong(2, step);
+        accept.setLong(3, forgetAfterMillis);
+        return accept.executeUpdate() == 1;
+      }
+    });
+  }
+
+  /**
+   * Deletes the records whose steps no code could pass verification for any more (HOTP counters are kept).
+   *
+   * @param now the current time
+   * @return how many records were deleted
+   */
+  public int purge(Instant now) {
+    long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
+    return Sql.autocommit(dataSource, timeout, "purging replay records", connection -> {
+      try (PreparedStatement delete = Sql.prepare(connection,
+          "DELETE FROM totpkit_replay WHERE forget_after_ms < ?", timeout)) {
+        delete.setLong(1, nowMillis);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  @Override
+  public String toString() {
+    return "JdbcReplayGuard[timeout=" + timeout.toMillis() + " ms]";
+  }
+}
