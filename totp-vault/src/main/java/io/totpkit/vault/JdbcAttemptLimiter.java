@@ -38,9 +38,9 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
       + "ON CONFLICT (account) DO UPDATE SET admitted = " + OPEN + ", "
       + "failures = CASE WHEN " + OPEN + " THEN a.failures + 1 ELSE a.failures END, "
       + "lockouts = CASE WHEN " + LOCKS + " THEN a.lockouts + 1 ELSE a.lockouts END, "
-      + "locked_until_ms = CASE WHEN " + LOCKS + " THEN EXCLUDED.last_attempt_ms + "
-      + "LEAST(CAST(? AS numeric) * power(2::numeric, a.lockouts), CAST(? AS numeric))::bigint "
-      + "ELSE a.locked_until_ms END, "
+      + "locked_until_ms = CASE WHEN " + LOCKS + " THEN LEAST(EXCLUDED.last_attempt_ms::numeric + "
+      + "LEAST(CAST(? AS numeric) * power(2::numeric, a.lockouts), CAST(? AS numeric)), "
+      + Long.MAX_VALUE + ")::bigint ELSE a.locked_until_ms END, "
       + "last_attempt_ms = CASE WHEN " + OPEN + " THEN EXCLUDED.last_attempt_ms ELSE a.last_attempt_ms END "
       + "RETURNING admitted, failures, locked_until_ms";
 
@@ -102,8 +102,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     Objects.requireNonNull(account, "account");
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     boolean firstLocks = maxFailures == 1;
-    return Sql.autocommit(dataSource, timeout, "counting an attempt", connection -> {
-      try (PreparedStatement acquire = Sql.prepare(connection, ACQUIRE, timeout)) {
+    return Sql.transaction(dataSource, timeout, "counting an attempt", connection -> {
+      try (PreparedStatement acquire = connection.prepareStatement(ACQUIRE)) {
         acquire.setString(1, account);
         acquire.setInt(2, firstLocks ? 1 : 0);
         acquire.setLong(3, firstLocks ? saturatedAdd(nowMillis, lockoutMillis) : Long.MIN_VALUE);
@@ -134,9 +134,9 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   @Override
   public void reset(String account) {
     Objects.requireNonNull(account, "account");
-    Sql.autocommit(dataSource, timeout, "clearing an account's failures", connection -> {
-      try (PreparedStatement delete = Sql.prepare(connection, "DELETE FROM totpkit_attempts WHERE account = ?",
-          timeout)) {
+    Sql.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM totpkit_attempts WHERE account = ?")) {
         delete.setString(1, account);
         return delete.executeUpdate();
       }
@@ -151,10 +151,11 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    * @return how many records were deleted
    */
   public int purge(Instant now) {
-    long cutoff = Instants.millis(Objects.requireNonNull(now, "now")) - GROWTH_CAP_MILLIS;
-    return Sql.autocommit(dataSource, timeout, "purging attempt records", connection -> {
-      try (PreparedStatement delete = Sql.prepare(connection,
-          "DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?", timeout)) {
+    long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
+    long cutoff = nowMillis < Long.MIN_VALUE + GROWTH_CAP_MILLIS ? Long.MIN_VALUE : nowMillis - GROWTH_CAP_MILLIS;
+    return Sql.transaction(dataSource, timeout, "purging attempt records", connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?")) {
         delete.setLong(1, cutoff);
         return delete.executeUpdate();
       }

@@ -71,8 +71,8 @@ public final class JdbcReplayGuard implements ReplayGuard {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(now, "now");
     long forgetAfterMillis = Instants.millis(Objects.requireNonNull(forgetAfter, "forgetAfter"));
-    return Sql.autocommit(dataSource, timeout, "checking a code for replay", connection -> {
-      try (PreparedStatement accept = Sql.prepare(connection, ACCEPT, timeout)) {
+    return Sql.transaction(dataSource, timeout, "checking a code for replay", connection -> {
+      try (PreparedStatement accept = connection.prepareStatement(ACCEPT)) {
         accept.setString(1, account);
         accept.setLong(2, step);
         accept.setLong(3, forgetAfterMillis);
@@ -89,9 +89,9 @@ public final class JdbcReplayGuard implements ReplayGuard {
    */
   public int purge(Instant now) {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
-    return Sql.autocommit(dataSource, timeout, "purging replay records", connection -> {
-      try (PreparedStatement delete = Sql.prepare(connection,
-          "DELETE FROM totpkit_replay WHERE forget_after_ms < ?", timeout)) {
+    return Sql.transaction(dataSource, timeout, "purging replay records", connection -> {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM totpkit_replay WHERE forget_after_ms < ?")) {
         delete.setLong(1, nowMillis);
         return delete.executeUpdate();
       }

@@ -47,7 +47,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcVaultStore extends VaultStore {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  private static final Duration NETWORK_SLACK = Duration.ofSeconds(2);
+  private static final Duration NETWORK_SLACK = Duration.ofSeconds(1);
 
   private final DataSource dataSource;
   private final String name;
@@ -89,6 +89,11 @@ public final class JdbcVaultStore extends VaultStore {
    */
   public JdbcVaultStore withTimeout(Duration timeout) {
     return new JdbcVaultStore(dataSource, name, Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")));
+  }
+
+  /** The advisory lock key of this vault (for tests that hold the lock from outside). */
+  long lockKey() {
+    return lockKey;
   }
 
   /** Returns the vault's name in the database. */

@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -29,14 +30,14 @@ final class Sql {
   private Sql() {}
 
   /**
-   * Takes a connection whose statements give up after {@code statementTimeout} on the server and whose socket gives
-   * up {@code networkSlack} later on the client, so that neither a slow nor a silent database hangs the caller.
+   * Takes a connection whose socket gives up {@code networkSlack} after the server's own {@code serverTimeout}, so
+   * that the server's cancellation normally arrives first and a silent database still cannot hang the caller.
    */
-  static Connection connect(DataSource dataSource, Duration statementTimeout, Duration networkSlack, String what)
+  static Connection connect(DataSource dataSource, Duration serverTimeout, Duration networkSlack, String what)
       throws SQLException {
     Connection connection = dataSource.getConnection();
     try {
-      connection.setNetworkTimeout(DIRECT, Math.toIntExact(statementTimeout.plus(networkSlack).toMillis()));
+      connection.setNetworkTimeout(DIRECT, Math.toIntExact(serverTimeout.plus(networkSlack).toMillis()));
       return connection;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
@@ -50,25 +51,31 @@ final class Sql {
   }
 
   /**
-   * Runs one autocommitted call on a connection of its own: its statements give up after {@code timeout} on the
-   * server ({@link #prepare}) and the socket a second later on the client.
+   * Runs one call as a transaction whose statements the server cancels after {@code timeout}
+   * ({@code SET LOCAL statement_timeout}, so a statement waiting on a row lock or a slow disk is rolled back, not left
+   * to finish after the caller gave up), on a connection whose socket gives up a second later on the client, so a
+   * frozen database cannot hang the caller either. The driver's own query timeout is not used: its cancel needs a new
+   * connection to the server, which hangs just as long when the server does not answer.
    */
-  static <T> T autocommit(DataSource dataSource, Duration timeout, String what, Call<T> call) {
+  static <T> T transaction(DataSource dataSource, Duration timeout, String what, Call<T> call) {
     try (Connection connection = connect(dataSource, timeout, Duration.ofSeconds(1), what)) {
-      if (!connection.getAutoCommit()) {
-        connection.setAutoCommit(true);
+      connection.setAutoCommit(false);
+      try {
+        try (PreparedStatement limit = connection.prepareStatement(
+            "SELECT set_config('statement_timeout', ?, true)")) {
+          limit.setString(1, Long.toString(timeout.toMillis()));
+          limit.execute();
+        }
+        T result = call.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(connection);
+        throw e;
       }
-      return call.run(connection);
     } catch (SQLException e) {
       throw failure(what, e, timeout);
     }
-  }
-
-  /** Prepares a statement that the driver cancels on the server after {@code timeout}, rounded up to a second. */
-  static PreparedStatement prepare(Connection connection, String sql, Duration timeout) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(sql);
-    statement.setQueryTimeout((int) Math.max(1, (timeout.toMillis() + 999) / 1000));
-    return statement;
   }
 
   /** Sets this transaction's (or, in autocommit mode, this session's) statement timeout. */
@@ -81,7 +88,7 @@ final class Sql {
   /** The typed exception for a failed database call during {@code what}. */
   static VaultIoException failure(String what, SQLException e, Duration timeout) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.equals(QUERY_CANCELED) || e instanceof SQLTimeoutException) {
+    if (state.equals(QUERY_CANCELED) || e instanceof SQLTimeoutException || timedOut(e)) {
       return new StoreUnavailableException("the database did not answer within " + timeout.toMillis() + " ms while "
           + what + "; nothing was changed", e);
     }
@@ -96,6 +103,15 @@ final class Sql {
           + "; nothing was changed, retry when it is back (" + e.getMessage() + ")", e);
     }
     return new VaultIoException("the database refused " + what + ": " + e.getMessage(), e);
+  }
+
+  private static boolean timedOut(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void rollbackQuietly(Connection connection) {

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -145,12 +146,17 @@ final class PostgresCluster {
 
   /** A HikariCP pool over {@code url}, as a server would configure one. */
   static HikariDataSource pool(String url, int size) {
+    return pool(url, size, Duration.ofSeconds(3));
+  }
+
+  /** A pool that waits at most {@code connectionTimeout} for a working connection (part of a login's bound). */
+  static HikariDataSource pool(String url, int size, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(size);
     config.setMinimumIdle(0);
-    config.setConnectionTimeout(3_000);
-    config.setValidationTimeout(1_000);
+    config.setConnectionTimeout(connectionTimeout.toMillis());
+    config.setValidationTimeout(Math.min(1_000, connectionTimeout.toMillis() / 2));
     config.setInitializationFailTimeout(-1);
     return new HikariDataSource(config);
   }
