@@ -70,4 +70,20 @@ class ExamplesTest {
     }
     assertThat(printed()).contains("GitHub (acme-ops, tags [client:acme]): ").contains("records, verified");
   }
+
+  @Test
+  void severalServers_runsAgainstARealPostgres_replayRefusedOnTheOtherServer() {
+    io.totpkit.vault.PostgresCluster cluster = io.totpkit.vault.PostgresCluster.get();
+    String url = cluster.newDatabase();
+    PrintStream previous = System.out;
+    System.setOut(out);
+    try (var serverA = io.totpkit.vault.PostgresCluster.pool(url, 2);
+        var serverB = io.totpkit.vault.PostgresCluster.pool(url, 2)) {
+      SeveralServers.run(serverA, serverB, "agency");
+    } finally {
+      System.setOut(previous);
+    }
+    assertThat(printed()).containsPattern("server B reveals \\d{6}; audit: 3 records")
+        .contains("server A: ACCEPTED, same code on server B: REPLAYED");
+  }
 }

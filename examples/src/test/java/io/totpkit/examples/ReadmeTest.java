@@ -17,6 +17,7 @@ class ReadmeTest {
     "ReadScreenshot.java, read-screenshot",
     "VaultQuickStart.java, vault-quick-start",
     "AgencyOnboarding.java, agency-onboarding",
+    "SeveralServers.java, several-servers",
   })
   void readme_codeBlockIsTheExampleRegion(String file, String region) throws IOException {
     String source = Files.readString(Path.of("src/main/java/io/totpkit/examples", file));

@@ -26,9 +26,9 @@ import java.util.stream.Stream;
  * {@code initdb} on the PATH), started on a free loopback port as the current user, or as {@code postgres} through
  * {@code runuser} when the current user is root (initdb refuses root), and stopped when the JVM exits.
  *
- * <p>Each test class takes a database of its own ({@link #newDatabase}).
+ * <p>Each test class takes a database of its own ({@link #newDatabase}). Public for the examples' tests.
  */
-final class PostgresCluster {
+public final class PostgresCluster {
   private static PostgresCluster shared;
 
   private final Path bin;
@@ -45,7 +45,7 @@ final class PostgresCluster {
   }
 
   /** The cluster of this test JVM, started on first use. */
-  static synchronized PostgresCluster get() {
+  public static synchronized PostgresCluster get() {
     if (shared == null) {
       String url = System.getenv("TOTPKIT_TEST_JDBC_URL");
       shared = url != null && !url.isBlank() ? new PostgresCluster(null, null, -1, url) : startLocal();
@@ -126,7 +126,7 @@ final class PostgresCluster {
   }
 
   /** Creates an empty database and returns its JDBC URL. */
-  synchronized String newDatabase() {
+  public synchronized String newDatabase() {
     String name = "totpkit_test_" + ProcessHandle.current().pid() + "_" + (++databases);
     try (Connection connection = DriverManager.getConnection(url("postgres"));
         Statement statement = connection.createStatement()) {
@@ -145,7 +145,7 @@ final class PostgresCluster {
   }
 
   /** A HikariCP pool over {@code url}, as a server would configure one. */
-  static HikariDataSource pool(String url, int size) {
+  public static HikariDataSource pool(String url, int size) {
     return pool(url, size, Duration.ofSeconds(3));
   }
 
