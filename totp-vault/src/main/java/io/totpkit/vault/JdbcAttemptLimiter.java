@@ -49,13 +49,20 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   private final long lockoutMillis;
   private final long maxLockoutMillis;
   private final Duration timeout;
+  private final boolean synchronousCommit;
+  private final String acquireSql;
+  private final String resetSql;
 
-  private JdbcAttemptLimiter(DataSource dataSource, int maxFailures, long lockoutMillis, Duration timeout) {
+  private JdbcAttemptLimiter(DataSource dataSource, int maxFailures, long lockoutMillis, Duration timeout,
+      boolean synchronousCommit) {
     this.dataSource = dataSource;
     this.maxFailures = maxFailures;
     this.lockoutMillis = lockoutMillis;
     this.maxLockoutMillis = Math.max(lockoutMillis, GROWTH_CAP_MILLIS);
     this.timeout = timeout;
+    this.synchronousCommit = synchronousCommit;
+    this.acquireSql = Sql.withSettings(ACQUIRE, timeout, synchronousCommit);
+    this.resetSql = Sql.withSettings("DELETE FROM totpkit_attempts WHERE account = ?", timeout, synchronousCommit);
   }
 
   /**
@@ -78,7 +85,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     if (lockout.isNegative() || lockout.isZero() || lockout.compareTo(LONGEST_LOCKOUT) > 0) {
       throw new IllegalArgumentException("lockout must be positive and at most 365 days, was " + lockout);
     }
-    return new JdbcAttemptLimiter(dataSource, maxFailures, Math.max(1, lockout.toMillis()), DEFAULT_TIMEOUT);
+    return new JdbcAttemptLimiter(dataSource, maxFailures, Math.max(1, lockout.toMillis()), DEFAULT_TIMEOUT,
+        true);
   }
 
   /**
@@ -89,7 +97,19 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    */
   public JdbcAttemptLimiter withTimeout(Duration timeout) {
     return new JdbcAttemptLimiter(dataSource, maxFailures, lockoutMillis,
-        Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")));
+        Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")), synchronousCommit);
+  }
+
+  /**
+   * Returns a copy that waits ({@code true}, the default) or does not wait for each decision's WAL record to reach
+   * the database's disk, as {@link JdbcReplayGuard#withSynchronousCommit} explains: off, a crash of the database
+   * host's operating system can forget the failures counted in its last few hundred milliseconds.
+   *
+   * @param synchronousCommit whether to wait for the flush
+   * @return the new limiter
+   */
+  public JdbcAttemptLimiter withSynchronousCommit(boolean synchronousCommit) {
+    return new JdbcAttemptLimiter(dataSource, maxFailures, lockoutMillis, timeout, synchronousCommit);
   }
 
   /**
@@ -103,7 +123,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     boolean firstLocks = maxFailures == 1;
     return Sql.transaction(dataSource, timeout, "counting an attempt", connection -> {
-      try (PreparedStatement acquire = connection.prepareStatement(ACQUIRE)) {
+      try (PreparedStatement acquire = connection.prepareStatement(acquireSql)) {
         acquire.setString(1, account);
         acquire.setInt(2, firstLocks ? 1 : 0);
         acquire.setLong(3, firstLocks ? saturatedAdd(nowMillis, lockoutMillis) : Long.MIN_VALUE);
@@ -112,7 +132,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
         acquire.setInt(6, maxFailures);
         acquire.setLong(7, lockoutMillis);
         acquire.setLong(8, maxLockoutMillis);
-        try (ResultSet row = acquire.executeQuery()) {
+        Sql.executeSettled(acquire);
+        try (ResultSet row = acquire.getResultSet()) {
           row.next();
           if (row.getBoolean(1)) {
             return Duration.ZERO;
@@ -135,10 +156,10 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   public void reset(String account) {
     Objects.requireNonNull(account, "account");
     Sql.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
-      try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM totpkit_attempts WHERE account = ?")) {
+      try (PreparedStatement delete = connection.prepareStatement(resetSql)) {
         delete.setString(1, account);
-        return delete.executeUpdate();
+        Sql.executeSettled(delete);
+        return delete.getUpdateCount();
       }
     });
   }
@@ -155,9 +176,10 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     long cutoff = nowMillis < Long.MIN_VALUE + GROWTH_CAP_MILLIS ? Long.MIN_VALUE : nowMillis - GROWTH_CAP_MILLIS;
     return Sql.transaction(dataSource, timeout, "purging attempt records", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
-          "DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?")) {
+          Sql.withSettings("DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?", timeout, true))) {
         delete.setLong(1, cutoff);
-        return delete.executeUpdate();
+        Sql.executeSettled(delete);
+        return delete.getUpdateCount();
       }
     });
   }
@@ -170,6 +192,6 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   @Override
   public String toString() {
     return "JdbcAttemptLimiter[maxFailures=" + maxFailures + ", lockout=" + lockoutMillis + " ms, timeout="
-        + timeout.toMillis() + " ms]";
+        + timeout.toMillis() + " ms, synchronousCommit=" + synchronousCommit + "]";
   }
 }

@@ -85,7 +85,7 @@ public final class JdbcSchema {
    * @return the version
    */
   public static int version(DataSource dataSource) {
-    try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5), "reading the version")) {
+    try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5))) {
       return version(connection);
     } catch (SQLException e) {
       throw Sql.failure("reading the totpkit schema version", e, TIMEOUT);
@@ -94,7 +94,7 @@ public final class JdbcSchema {
 
   /** Applies step {@code step} if the database is below it; returns the version found. */
   private static int apply(DataSource dataSource, int step) {
-    try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5), "migrating")) {
+    try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5))) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
         Sql.statementTimeout(connection, TIMEOUT, true);

@@ -119,7 +119,7 @@ public final class JdbcVaultStore extends VaultStore {
     public Held lock(Duration lockTimeout) {
       Connection connection = null;
       try {
-        connection = Sql.connect(dataSource, timeout.plus(lockTimeout), NETWORK_SLACK, "locking");
+        connection = Sql.connect(dataSource, timeout.plus(lockTimeout), NETWORK_SLACK);
         connection.setAutoCommit(false);
         try (PreparedStatement lock = connection.prepareStatement("SELECT set_config('lock_timeout', ?, true), "
             + "set_config('statement_timeout', ?, true), pg_advisory_xact_lock(?)")) {

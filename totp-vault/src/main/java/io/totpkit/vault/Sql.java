@@ -33,7 +33,7 @@ final class Sql {
    * Takes a connection whose socket gives up {@code networkSlack} after the server's own {@code serverTimeout}, so
    * that the server's cancellation normally arrives first and a silent database still cannot hang the caller.
    */
-  static Connection connect(DataSource dataSource, Duration serverTimeout, Duration networkSlack, String what)
+  static Connection connect(DataSource dataSource, Duration serverTimeout, Duration networkSlack)
       throws SQLException {
     Connection connection = dataSource.getConnection();
     try {
@@ -51,21 +51,16 @@ final class Sql {
   }
 
   /**
-   * Runs one call as a transaction whose statements the server cancels after {@code timeout}
-   * ({@code SET LOCAL statement_timeout}, so a statement waiting on a row lock or a slow disk is rolled back, not left
-   * to finish after the caller gave up), on a connection whose socket gives up a second later on the client, so a
-   * frozen database cannot hang the caller either. The driver's own query timeout is not used: its cancel needs a new
-   * connection to the server, which hangs just as long when the server does not answer.
+   * Runs one call as a transaction on a connection whose socket gives up a second after {@code timeout}, so a frozen
+   * database cannot hang the caller. The call's statement is prepared with {@link #withSettings}, so that the server
+   * itself cancels it after {@code timeout} and rolls it back, rather than letting it finish after the caller gave
+   * up. The driver's own query timeout is not used: its cancel needs a new connection to the server, which hangs just
+   * as long when the server does not answer.
    */
   static <T> T transaction(DataSource dataSource, Duration timeout, String what, Call<T> call) {
-    try (Connection connection = connect(dataSource, timeout, Duration.ofSeconds(1), what)) {
+    try (Connection connection = connect(dataSource, timeout, Duration.ofSeconds(1))) {
       connection.setAutoCommit(false);
       try {
-        try (PreparedStatement limit = connection.prepareStatement(
-            "SELECT set_config('statement_timeout', ?, true)")) {
-          limit.setString(1, Long.toString(timeout.toMillis()));
-          limit.execute();
-        }
         T result = call.run(connection);
         connection.commit();
         return result;
@@ -76,6 +71,24 @@ final class Sql {
     } catch (SQLException e) {
       throw failure(what, e, timeout);
     }
+  }
+
+  /**
+   * Prefixes one statement with its transaction's settings, sent in the same round trip: the server cancels it after
+   * {@code timeout}, and with {@code synchronousCommit} off its commit returns before the WAL record is flushed
+   * (PostgreSQL stays consistent, but a crash of the database host's operating system can lose the last few hundred
+   * milliseconds of commits). Run the result with {@link #executeSettled}.
+   */
+  static String withSettings(String sql, Duration timeout, boolean synchronousCommit) {
+    return "SET LOCAL statement_timeout = " + timeout.toMillis() + "; SET LOCAL synchronous_commit = "
+        + (synchronousCommit ? "on" : "off") + "; " + sql;
+  }
+
+  /** Executes a statement made by {@link #withSettings} and positions it on the last statement's result. */
+  static void executeSettled(PreparedStatement statement) throws SQLException {
+    statement.execute();
+    statement.getMoreResults();
+    statement.getMoreResults();
   }
 
   /** Sets this transaction's (or, in autocommit mode, this session's) statement timeout. */

@@ -19,10 +19,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replay-guarded verifications against PostgreSQL on loopback, 8 threads through one pool of 8 connections, every
- * verification a valid code of a new login (limiter acquire, guard accept, limiter success: three transactions).
- * Prints p50/p99 latency and throughput; fails only far from the targets (p99 2 ms, 2 000/s, measured on a quiet
- * machine and reported in totp-bench/README.md), so that a loaded CI machine does not fail it by noise.
+ * Replay-guarded verifications against PostgreSQL on loopback through one pool of 8 connections, every verification
+ * a valid code of a new login (limiter acquire, guard accept, limiter success: three transactions), from one thread
+ * (latency) and from 8 (throughput), with synchronous_commit on and off. Prints throughput and p50/p99/p99.9 latency;
+ * fails only far from the targets (p99 2 ms, 2 000/s, measured on a quiet machine and reported in
+ * totp-bench/README.md), so that a loaded CI machine does not fail it by noise.
  * {@code -Dtotpkit.jdbcLoadSeconds=30} measures longer.
  */
 class JdbcLoadTest {
@@ -30,33 +31,46 @@ class JdbcLoadTest {
 
   @Test
   void replayGuardedVerification_latencyAndThroughput() throws Exception {
-    int seconds = Integer.getInteger("totpkit.jdbcLoadSeconds", 4);
+    int seconds = Integer.getInteger("totpkit.jdbcLoadSeconds", 3);
     try (HikariDataSource pool = PostgresCluster.pool(PostgresCluster.get().newDatabase(), THREADS)) {
       JdbcSchema.migrate(pool);
       Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
-      TotpVerifier verifier = TotpVerifier.builder(totp).window(1, 1).replayGuard(JdbcReplayGuard.of(pool))
-          .attemptLimiter(JdbcAttemptLimiter.of(pool, 5, Duration.ofMinutes(1))).build();
-      run(verifier, totp, "warm", 2);
-      long[][] latencies = run(verifier, totp, "measured", seconds);
-      long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-      double perSecond = all.length / (double) seconds;
-      double p50 = all[all.length / 2] / 1e6;
-      double p99 = all[(int) (all.length * 0.99)] / 1e6;
-      double p999 = all[(int) (all.length * 0.999)] / 1e6;
-      System.out.printf(Locale.ROOT, "JDBC verification, %d threads: %.0f verifications/s, p50 %.2f ms, p99 %.2f ms, "
-          + "p99.9 %.2f ms (%d in %d s)%n", THREADS, perSecond, p50, p99, p999, all.length, seconds);
-      assertThat(perSecond).as("verifications per second").isGreaterThan(200);
-      assertThat(p99).as("p99 ms").isLessThan(250);
+      for (boolean synchronousCommit : new boolean[] {true, false}) {
+        TotpVerifier verifier = TotpVerifier.builder(totp).window(1, 1)
+            .replayGuard(JdbcReplayGuard.of(pool).withSynchronousCommit(synchronousCommit))
+            .attemptLimiter(JdbcAttemptLimiter.of(pool, 5, Duration.ofMinutes(1))
+                .withSynchronousCommit(synchronousCommit)).build();
+        String mode = "synchronous_commit " + (synchronousCommit ? "on" : "off");
+        run(verifier, totp, "warm-" + mode, 1, 1);
+        report(mode + ", one thread", run(verifier, totp, "alone-" + mode, 1, seconds), seconds);
+        run(verifier, totp, "warm8-" + mode, THREADS, 1);
+        double perSecond = report(mode + ", " + THREADS + " threads",
+            run(verifier, totp, "measured-" + mode, THREADS, seconds), seconds);
+        assertThat(perSecond).as("verifications per second").isGreaterThan(200);
+      }
     }
   }
 
+  /** Prints throughput and latency percentiles; returns verifications per second. */
+  private static double report(String label, long[][] latencies, int seconds) {
+    long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+    double perSecond = all.length / (double) seconds;
+    double p99 = all[(int) (all.length * 0.99)] / 1e6;
+    System.out.printf(Locale.ROOT, "JDBC verification, %s: %.0f verifications/s, p50 %.2f ms, p99 %.2f ms, "
+        + "p99.9 %.2f ms (%d in %d s)%n", label, perSecond, all[all.length / 2] / 1e6, p99,
+        all[(int) (all.length * 0.999)] / 1e6, all.length, seconds);
+    assertThat(p99).as("p99 ms, " + label).isLessThan(250);
+    return perSecond;
+  }
+
   /** Each thread verifies the current valid code of fresh accounts for {@code seconds}; returns nanos per call. */
-  private static long[][] run(TotpVerifier verifier, Totp totp, String phase, int seconds) throws Exception {
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+  private static long[][] run(TotpVerifier verifier, Totp totp, String phase, int threadCount, int seconds)
+      throws Exception {
+    ExecutorService threads = Executors.newFixedThreadPool(threadCount);
     try {
       long end = System.nanoTime() + seconds * 1_000_000_000L;
       List<Future<long[]>> results = new ArrayList<>();
-      for (int t = 0; t < THREADS; t++) {
+      for (int t = 0; t < threadCount; t++) {
         String prefix = phase + "-" + t + "-";
         results.add(threads.submit(() -> {
           long[] nanos = new long[1 << 16];
@@ -78,8 +92,8 @@ class JdbcLoadTest {
           return Arrays.copyOf(nanos, n);
         }));
       }
-      long[][] out = new long[THREADS][];
-      for (int t = 0; t < THREADS; t++) {
+      long[][] out = new long[threadCount][];
+      for (int t = 0; t < threadCount; t++) {
         out[t] = results.get(t).get();
       }
       return out;
