@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * An audit journal as rows of {@code totpkit_vault_journal}: each append is one row holding the bytes from
  * {@code position} to {@code end_position}. Reads fetch the rows from a position onwards into a window, so catching
  * up with records other servers appended costs one query, not one per record. Rows are read through the connection
- * of the vault's current lock, inside its transaction; nothing is cached across locks.
+ * of the vault's current lock, inside its transaction; nothing is cached from one lock to the next.
  *
  * <p>Thread-safety: not thread-safe; used under the vault's lock.
  */
@@ -20,24 +20,29 @@ final class JdbcByteLog implements ByteLog {
   private static final int ROWS_PER_FETCH = 256;
 
   private final String vault;
-  private final Supplier<Connection> connection;
+  private final Supplier<Session> session;
   private final BiFunction<String, SQLException, VaultIoException> failure;
   private final String description;
-  private Connection windowConnection;
+  private Session windowSession;
   private long windowStart;
   private byte[] window = new byte[0];
 
-  JdbcByteLog(String vault, Supplier<Connection> connection,
+  /** One held lock of the vault: its transaction's connection. */
+  interface Session {
+    Connection connection();
+  }
+
+  JdbcByteLog(String vault, Supplier<Session> session,
       BiFunction<String, SQLException, VaultIoException> failure, String description) {
     this.vault = vault;
-    this.connection = connection;
+    this.session = session;
     this.failure = failure;
     this.description = description;
   }
 
   @Override
   public long size() {
-    try (PreparedStatement query = connection.get().prepareStatement("SELECT end_position FROM "
+    try (PreparedStatement query = session.get().connection().prepareStatement("SELECT end_position FROM "
         + "totpkit_vault_journal WHERE vault = ? ORDER BY position DESC LIMIT 1")) {
       query.setString(1, vault);
       try (ResultSet row = query.executeQuery()) {
@@ -50,8 +55,8 @@ final class JdbcByteLog implements ByteLog {
 
   @Override
   public byte[] read(long position, int length) {
-    Connection current = connection.get();
-    if (current != windowConnection || position < windowStart
+    Session current = session.get();
+    if (current != windowSession || position < windowStart
         || position + length > windowStart + window.length) {
       fetch(current, position, length);
     }
@@ -61,11 +66,11 @@ final class JdbcByteLog implements ByteLog {
   }
 
   /** Loads the rows that hold {@code position} onwards until {@code length} bytes are covered. */
-  private void fetch(Connection current, long position, int length) {
+  private void fetch(Session current, long position, int length) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     long start = -1;
     long end = position;
-    try (PreparedStatement query = current.prepareStatement("SELECT position, bytes FROM totpkit_vault_journal "
+    try (PreparedStatement query = current.connection().prepareStatement("SELECT position, bytes FROM totpkit_vault_journal "
         + "WHERE vault = ? AND end_position > ? ORDER BY position LIMIT " + ROWS_PER_FETCH)) {
       while (end < position + length) {
         query.setString(1, vault);
@@ -92,14 +97,14 @@ final class JdbcByteLog implements ByteLog {
     } catch (SQLException e) {
       throw failure.apply("reading the audit journal", e);
     }
-    windowConnection = current;
+    windowSession = current;
     windowStart = start;
     window = bytes.toByteArray();
   }
 
   @Override
   public void append(long position, byte[] bytes) {
-    try (PreparedStatement insert = connection.get().prepareStatement("INSERT INTO totpkit_vault_journal "
+    try (PreparedStatement insert = session.get().connection().prepareStatement("INSERT INTO totpkit_vault_journal "
         + "(vault, position, end_position, bytes) VALUES (?, ?, ?, ?)")) {
       insert.setString(1, vault);
       insert.setLong(2, position);
@@ -113,7 +118,7 @@ final class JdbcByteLog implements ByteLog {
 
   @Override
   public void truncate(long size) {
-    try (PreparedStatement delete = connection.get().prepareStatement(
+    try (PreparedStatement delete = session.get().connection().prepareStatement(
         "DELETE FROM totpkit_vault_journal WHERE vault = ? AND position >= ?")) {
       delete.setString(1, vault);
       delete.setLong(2, size);
@@ -121,7 +126,7 @@ final class JdbcByteLog implements ByteLog {
     } catch (SQLException e) {
       throw failure.apply("cutting the audit journal", e);
     }
-    windowConnection = null;
+    windowSession = null;
   }
 
   @Override
@@ -137,6 +142,6 @@ final class JdbcByteLog implements ByteLog {
   @Override
   public void close() {
     window = new byte[0];
-    windowConnection = null;
+    windowSession = null;
   }
 }

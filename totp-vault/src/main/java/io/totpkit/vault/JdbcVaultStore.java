@@ -144,12 +144,12 @@ public final class JdbcVaultStore extends VaultStore {
       }
     }
 
-    /** The connection of the lock being held, for the journal's reads and writes. */
-    Connection connection() {
+    /** The lock being held, whose connection the journal reads and writes through. */
+    Locked session() {
       if (current == null) {
         throw new IllegalStateException("the journal of " + JdbcVaultStore.this + " is used without its lock");
       }
-      return current.connection;
+      return current;
     }
 
     VaultIoException failure(String what, SQLException e) {
@@ -163,7 +163,7 @@ public final class JdbcVaultStore extends VaultStore {
   }
 
   /** The vault's rows while the advisory lock is held, in one transaction. */
-  private final class Locked implements StoreHandle.Held {
+  private final class Locked implements StoreHandle.Held, JdbcByteLog.Session {
     private final Handle handle;
     private final Connection connection;
     private boolean committed;
@@ -171,6 +171,11 @@ public final class JdbcVaultStore extends VaultStore {
     Locked(Handle handle, Connection connection) {
       this.handle = handle;
       this.connection = connection;
+    }
+
+    @Override
+    public Connection connection() {
+      return connection;
     }
 
     @Override
@@ -249,7 +254,7 @@ public final class JdbcVaultStore extends VaultStore {
           throw handle.failure("creating the audit journal", e);
         }
       }
-      return new JdbcByteLog(name, handle::connection, handle::failure, JdbcVaultStore.this.toString());
+      return new JdbcByteLog(name, handle::session, handle::failure, JdbcVaultStore.this.toString());
     }
 
     @Override
