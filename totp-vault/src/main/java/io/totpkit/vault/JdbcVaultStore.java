@@ -192,32 +192,27 @@ public final class JdbcVaultStore extends VaultStore {
 
     @Override
     public Object fingerprint() {
-      try (PreparedStatement query = connection.prepareStatement(
-          "SELECT generation FROM totpkit_vault WHERE name = ?")) {
-        query.setString(1, name);
-        try (ResultSet row = query.executeQuery()) {
-          if (!row.next()) {
-            throw new VaultIoException("there is no " + JdbcVaultStore.this);
-          }
-          return row.getLong(1);
-        }
-      } catch (SQLException e) {
-        throw handle.failure("reading the generation", e);
-      }
+      return vaultColumn("generation", "reading the generation", row -> row.getLong(1));
     }
 
     @Override
     public byte[] read() {
-      try (PreparedStatement query = connection.prepareStatement("SELECT image FROM totpkit_vault WHERE name = ?")) {
+      return vaultColumn("image", "reading", row -> row.getBytes(1));
+    }
+
+    /** One column of the vault's row (the column name is a constant of this class). */
+    private <T> T vaultColumn(String column, String what, Sql.Column<T> get) {
+      try (PreparedStatement query = connection.prepareStatement(
+          "SELECT " + column + " FROM totpkit_vault WHERE name = ?")) {
         query.setString(1, name);
         try (ResultSet row = query.executeQuery()) {
           if (!row.next()) {
             throw new VaultIoException("there is no " + JdbcVaultStore.this);
           }
-          return row.getBytes(1);
+          return get.read(row);
         }
       } catch (SQLException e) {
-        throw handle.failure("reading", e);
+        throw handle.failure(what, e);
       }
     }
 

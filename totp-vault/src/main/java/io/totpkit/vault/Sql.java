@@ -45,6 +45,11 @@ final class Sql {
     }
   }
 
+  /** Reads a value from the current row. */
+  interface Column<T> {
+    T read(java.sql.ResultSet row) throws SQLException;
+  }
+
   /** One database call, given a connection. */
   interface Call<T> {
     T run(Connection connection) throws SQLException;
