@@ -27,7 +27,8 @@ class JsonTest {
 
   @Test
   void parse_escapes() {
-    assertThat(Json.parse("\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0041\\u00e9\"")).isEqualTo("\" \\ / \b \f \n \r \t Aé");
+    assertThat(Json.parse("\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u0041\\u00e9\""))
+        .isEqualTo("\" \\ / \b \f \n \r \t Aé");
   }
 
   @ParameterizedTest

@@ -70,7 +70,8 @@ class NoSecretInTextTest {
   void scan_detectsEveryRendering() {
     // The scanner itself must be able to fail, or the tests below prove nothing.
     for (String form : forms()) {
-      assertThat(catchThrowable(() -> assertNoSecretIn("probe", "x " + form + " y"))).isInstanceOf(AssertionError.class);
+      assertThat(catchThrowable(() -> assertNoSecretIn("probe", "x " + form + " y")))
+          .isInstanceOf(AssertionError.class);
     }
   }
 
