@@ -119,4 +119,71 @@ class ConcurrencyTest {
     });
     assertThat(accepted.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1000);
   }
+
+  @Test
+  void verify_racingEveryStepOfTheWindow_eachStepAtMostOnceAndTheLatestOnce() throws Exception {
+    // Guards RFC 6238 §5.2 under races: no step twice, and none accepted after a later one (so the latest wins).
+    Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
+    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    long current = totp.step(now);
+    for (int round = 0; round < 200; round++) {
+      TotpVerifier verifier = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
+          .attemptLimiter(AttemptLimiter.inMemory(100, Duration.ofMinutes(1))).build();
+      AtomicInteger next = new AtomicInteger();
+      List<Verification> results = race(() -> {
+        long offset = next.getAndIncrement() % 3 - 1;
+        return verifier.verify("alice", totp.generate(now.plus(totp.period().multipliedBy(offset))), now);
+      });
+      List<Long> accepted = new ArrayList<>();
+      for (Verification v : results) {
+        assertThat(v.status()).isIn(Status.ACCEPTED, Status.REPLAYED);
+        if (v.isAccepted()) {
+          accepted.add(v.matchedStep().getAsLong());
+        }
+      }
+      assertThat(accepted).doesNotHaveDuplicates().contains(current + 1);
+    }
+  }
+
+  @Test
+  void verify_manyThreadsWrongCodes_noFailureCountIsLost() throws Exception {
+    // Guards the limiter as the verifier drives it: 160 concurrent wrong codes, exactly 37 checked, the rest throttled.
+    Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
+    Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    String wrong = String.format(java.util.Locale.ROOT, "%06d", (Integer.parseInt(totp.generate(now)) + 500_000)
+        % 1_000_000);
+    for (int round = 0; round < 50; round++) {
+      TotpVerifier verifier = TotpVerifier.builder(totp).window(0, 0).replayGuard(new InMemoryReplayGuard())
+          .attemptLimiter(AttemptLimiter.inMemory(37, Duration.ofHours(1))).build();
+      List<Status> statuses = new ArrayList<>();
+      for (List<Status> some : race(() -> {
+        List<Status> mine = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+          mine.add(verifier.verify("alice", wrong, now).status());
+        }
+        return mine;
+      })) {
+        statuses.addAll(some);
+      }
+      assertThat(statuses).filteredOn(s -> s == Status.REJECTED).hasSize(37);
+      assertThat(statuses).filteredOn(s -> s == Status.THROTTLED).hasSize(THREADS * 10 - 37);
+    }
+  }
+
+  @Test
+  void hotpVerify_sixteenThreadsSameCode_exactlyOneAccepted() throws Exception {
+    // Guards the HOTP path's atomic check-and-record: one counter, one acceptance.
+    Hotp hotp = Hotp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
+    for (int round = 0; round < 200; round++) {
+      HotpVerifier verifier = HotpVerifier.builder(hotp).replayGuard(new InMemoryReplayGuard())
+          .attemptLimiter(AttemptLimiter.inMemory(100, Duration.ofMinutes(1))).build();
+      String code = hotp.generate(7);
+      List<Status> statuses = new ArrayList<>();
+      for (Verification v : race(() -> verifier.verify("alice", code, 5))) {
+        statuses.add(v.status());
+      }
+      assertThat(statuses).filteredOn(s -> s == Status.ACCEPTED).hasSize(1);
+      assertThat(statuses).filteredOn(s -> s == Status.REPLAYED).hasSize(THREADS - 1);
+    }
+  }
 }

@@ -39,8 +39,9 @@ final class AegisFormat {
     Map<String, Object> root = object(Json.parse(json), "the Aegis file");
     Object version = root.get("version");
     if (!(version instanceof BigDecimal) || ((BigDecimal) version).intValue() != 1) {
+      // Names the kind of value, never the value: a damaged export may hold anything there, a secret included.
       throw new VaultImportException("not an Aegis vault export of version 1 (the top-level \"version\" is "
-          + version + ")");
+          + (version instanceof BigDecimal ? version : version == null ? "missing" : "not a number") + ")");
     }
     Map<String, Object> header = object(root.get("header"), "the Aegis header");
     Object db = root.get("db");

@@ -1,0 +1,65 @@
+package io.totpkit.qr;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules of DESIGN.md for totp-qr, on the compiled main classes: core, zxing, java.base and
+ * java.desktop (ImageIO, BufferedImage) only, no arrow up the module table, no predictable randomness.
+ */
+class ArchitectureTest {
+  /** The module's main classes, read from where QrCodes was loaded (target/classes): never the tests. */
+  private static final JavaClasses QR = new ClassFileImporter().importLocations(
+      Set.of(Location.of(QrCodes.class.getProtectionDomain().getCodeSource().getLocation())));
+
+  /** Classes of the given JDK modules (primitives and arrays by their component type). */
+  private static DescribedPredicate<JavaClass> inJdkModules(Set<String> modules) {
+    return DescribedPredicate.describe("in JDK modules " + modules, javaClass -> {
+      JavaClass base = javaClass.getBaseComponentType();
+      if (base.isPrimitive()) {
+        return true;
+      }
+      try {
+        return modules.contains(Class.forName(base.getName(), false, ClassLoader.getPlatformClassLoader())
+            .getModule().getName());
+      } catch (ClassNotFoundException notInTheJdk) {
+        return false;
+      }
+    });
+  }
+
+  @Test
+  void qr_dependsOnCoreZxingJavaBaseAndJavaDesktopOnly() {
+    // Guards the module table's row for totp-qr.
+    classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.qr..",
+        "io.totpkit.core..", "com.google.zxing..").or(inJdkModules(Set.of("java.base", "java.desktop"))))
+        .check(QR);
+  }
+
+  @Test
+  void qr_pointsUpTheModuleTableNowhere() {
+    // Guards "arrows only point down the table": qr names no class of the vault, bench or examples.
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.totpkit.vault..", "io.totpkit.bench..",
+        "io.totpkit.examples..").check(QR);
+  }
+
+  @Test
+  void qr_usesNoPredictableRandomness() {
+    // Guards "secrets only from SecureRandom" for this module too.
+    noClasses().should().dependOnClassesThat().belongToAnyOf(Random.class, ThreadLocalRandom.class,
+        SplittableRandom.class, RandomGenerator.class).orShould().callMethod(Math.class, "random")
+        .orShould().callMethod(StrictMath.class, "random").check(QR);
+  }
+}

@@ -1,0 +1,103 @@
+package io.totpkit.qr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.totpkit.core.MigrationPayload;
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.Secret;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * No key material in any text the QR module produces: the accounts it decodes, its options, and every
+ * {@link QrCodeException} (causes and stack traces included) from pictures that carry the secret in unusable codes,
+ * plus anything written to standard output or standard error meanwhile.
+ */
+class NoSecretInTextTest {
+  /** Twenty key bytes that are not text, so every rendering of them is distinctive. */
+  private static final byte[] RAW = HexFormat.of().parseHex("9c4f21e0b7d85a13f6e2c0aa7d3b19e4f0817c5d");
+  private static final String BASE32 = Secret.fromBytes(RAW).toBase32();
+  private static final String URI = "otpauth://totp/Acme:ops?secret=" + BASE32 + "&issuer=Acme";
+
+  @TempDir Path dir;
+
+  /** The secret as Base32 (both cases, padded or not), hex (both cases), Base64 and raw Latin-1 or UTF-8 text. */
+  private static List<String> forms() {
+    String padded = BASE32 + "=".repeat((8 - BASE32.length() % 8) % 8);
+    return List.of(BASE32, BASE32.toLowerCase(), padded, padded.toLowerCase(), HexFormat.of().formatHex(RAW),
+        HexFormat.of().withUpperCase().formatHex(RAW), Base64.getEncoder().encodeToString(RAW),
+        new String(RAW, StandardCharsets.ISO_8859_1), new String(RAW, StandardCharsets.UTF_8));
+  }
+
+  private static void assertNoSecretIn(String what, String text) {
+    for (String form : forms()) {
+      for (int i = 0; i + 8 <= form.length(); i++) {
+        assertThat(text).as("%s leaks the secret", what).doesNotContain(form.substring(i, i + 8));
+      }
+    }
+  }
+
+  private static String fullText(Throwable thrown) {
+    StringWriter out = new StringWriter();
+    thrown.printStackTrace(new PrintWriter(out));
+    return out.toString();
+  }
+
+  private static byte[] png(String text) {
+    return TestImages.encode(TestImages.code(text, 6, 4, false), "png");
+  }
+
+  @Test
+  void decodedAccountsOptionsAndErrors_withAKnownSecret_showNoKeyMaterial() throws Exception {
+    List<Object> objects = new ArrayList<>();
+    List<Throwable> thrown = new ArrayList<>();
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(printed, true, StandardCharsets.UTF_8));
+    try {
+      OtpAuthUri uri = OtpAuthUri.parse(URI);
+      objects.addAll(QrCodes.read(QrCodes.png(uri, QrOptions.defaults())));
+      objects.addAll(QrCodes.read(png(MigrationPayload.encode(List.of(uri)).get(0))));
+      objects.add(QrOptions.defaults());
+      objects.add(QrOptions.builder().size(300));
+      objects.add(QrReadOptions.defaults());
+      for (String text : List.of(URI + "&digits=5", URI.replace("secret=", "secret=1"), URI + "&algorithm=MD5",
+          BASE32, "https://example.com/setup?key=" + BASE32, "geo:" + BASE32, BASE32.toLowerCase() + ":x",
+          "otpauth-migration://offline?data=" + BASE32, "BEGIN:VCARD\nNOTE:" + BASE32)) {
+        thrown.add(catchThrowable(() -> QrCodes.read(png(text))));
+      }
+      Path named = Files.write(dir.resolve("not-an-image.png"), new byte[] {1, 2, 3});
+      thrown.add(catchThrowable(() -> QrCodes.read(named)));
+      thrown.add(catchThrowable(() -> QrCodes.read(dir.resolve("missing.png"))));
+      thrown.add(catchThrowable(() -> QrCodes.read(RAW)));
+      thrown.add(catchThrowable(() -> QrCodes.read(new byte[0])));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+
+    assertThat(thrown).doesNotContainNull().allMatch(t -> t instanceof QrCodeException).hasSize(13);
+    assertThat(objects).hasSize(5);
+    for (Object object : objects) {
+      assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
+    }
+    for (Throwable throwable : thrown) {
+      assertNoSecretIn(((QrCodeException) throwable).reason().toString(), fullText(throwable));
+    }
+    assertNoSecretIn("standard output and error", printed.toString(StandardCharsets.UTF_8));
+  }
+}
