@@ -39,9 +39,9 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * An encrypted, crash-safe file of many accounts' TOTP and HOTP secrets, shared by members with roles, with an
- * authenticated audit trail of every code reveal and change. The format is specified in {@code FORMAT.md} beside this
- * module.
+ * An encrypted, crash-safe store of many accounts' TOTP and HOTP secrets, shared by members with roles, with an
+ * authenticated audit trail of every code reveal and change. It lives in a file by default, or in PostgreSQL
+ * ({@link VaultStore}); the format is specified in {@code FORMAT.md} beside this module.
  *
  * <pre>{@code
  * try (Vault vault = Vault.create(path, "maria", passphrase, VaultOptions.defaults())) {
@@ -75,7 +75,8 @@ import java.util.function.Predicate;
  *
  * <p>Durability: every change (and every reveal's audit record) is on disk when its method returns. Several processes
  * may open one vault: changes are serialized by an OS file lock, and each change is applied to the latest state on
- * disk, so concurrent writers lose nothing.
+ * disk, so concurrent writers lose nothing. Several servers share one vault through {@link JdbcVaultStore}
+ * (PostgreSQL), where each operation is one transaction under the vault's advisory lock.
  *
  * <p>Thread-safety: safe for concurrent use; calls on one instance are serialized.
  */
