@@ -1,0 +1,30 @@
+package io.totpkit.vault;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+/**
+ * Guards the parsers below the vault's AEAD, which a hostile file reaches without any key: the container and header
+ * ({@link VaultFile#parse}) and the decrypted body ({@link VaultBody#decode}). Any bytes yield a result or a
+ * {@link VaultException}; nothing else escapes. Seeds: {@code VaultFileFuzzTestInputs/}.
+ */
+class VaultFileFuzzTest {
+  /** {@code contents}: a vault file without its checksum trailer, which is recomputed. */
+  @FuzzTest(maxDuration = "10m")
+  void parse(byte[] contents) {
+    try {
+      VaultFile.parse(VaultFuzzing.withChecksum(contents));
+    } catch (VaultException expected) {
+      // refused with the typed exception: fine
+    }
+  }
+
+  /** {@code plaintext}: a decrypted vault body. */
+  @FuzzTest(maxDuration = "10m")
+  void decodeBody(byte[] plaintext) {
+    try {
+      VaultBody.decode(plaintext);
+    } catch (VaultException expected) {
+      // refused with the typed exception: fine
+    }
+  }
+}
