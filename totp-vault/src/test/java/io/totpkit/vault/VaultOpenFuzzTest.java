@@ -33,7 +33,7 @@ class VaultOpenFuzzTest {
     try {
       Path path = dir.resolve("fuzz.vault");
       Files.write(path, file);
-      Files.write(AuditJournal.pathFor(path), AUDIT);
+      Files.write(path.resolveSibling(path.getFileName() + ".audit"), AUDIT);
       try (Vault vault = Vault.open(path, "maria", GoldenFileTest.OWNER_PASSPHRASE.toCharArray(),
           TestVaults.fast())) {
         vault.entries().forEach(entry -> vault.code(entry.id()));
