@@ -18,7 +18,9 @@ import javax.sql.DataSource;
  * <p>Each decision is one atomic upsert on the account's row: it decides from the row as it stands, counts the
  * attempt as a failure if it lets it through, and returns the outcome ({@code RETURNING}). PostgreSQL serializes the
  * statements on the row, so concurrent guesses from any number of servers are each counted exactly once and never
- * more than {@code maxFailures} slip through before a lockout. {@link #recordSuccess} deletes the row.
+ * more than {@code maxFailures} slip through before a lockout. {@link #recordSuccess} deletes the row, without
+ * waiting for the database's disk: should a crash of the database host forget the deletion, the account has one
+ * failure too many counted, never one too few.
  *
  * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes every
  * method throw {@link StoreUnavailableException}, so a login fails closed. Pass a pooled {@link DataSource}.
@@ -62,7 +64,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     this.timeout = timeout;
     this.synchronousCommit = synchronousCommit;
     this.acquireSql = Sql.withSettings(ACQUIRE, timeout, synchronousCommit);
-    this.resetSql = Sql.withSettings("DELETE FROM totpkit_attempts WHERE account = ?", timeout, synchronousCommit);
+    // Clearing never waits for the flush: a crash that forgets it leaves one failure too many, the safe side.
+    this.resetSql = Sql.withSettings("DELETE FROM totpkit_attempts WHERE account = ?", timeout, false);
   }
 
   /**
