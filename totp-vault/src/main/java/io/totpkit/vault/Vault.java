@@ -557,48 +557,36 @@ public final class Vault implements AutoCloseable {
    */
   public RevealedCode code(UUID id) {
     Objects.requireNonNull(id, "id");
-    synchronized (this) {
-      checkOpen();
-      boolean done = false;
-      try (StoreHandle.Held held = lockStore()) {
-        refresh(held);
-        StoredEntry stored = usable(id);
-        VaultEntry e = stored.entry;
-        Instant now = clock.instant();
-        String code;
-        Duration remaining;
-        Secret secret = openSecret(stored);
-        try {
-          if (e.type() == OtpType.TOTP) {
-            Totp totp = totpOf(e, secret);
-            code = totp.generate(now);
-            remaining = totp.remaining(now);
-          } else {
-            code = Hotp.builder(secret).algorithm(e.algorithm()).digits(e.digits()).build()
-                .generate(e.rawCounter());
-            remaining = Duration.ZERO;
-          }
-        } finally {
-          secret.destroy();
-        }
-        AuditJournal.Entry audit = record(AuditAction.CODE_REVEALED, id, null);
-        if (e.type() == OtpType.HOTP) {
-          body.entries.put(id, stored.with(new VaultEntry(id, e.type(), e.labelIssuer(), e.issuerParameter(),
-              e.account(), e.algorithm(), e.digits(), false, 0, e.rawCounter() + 1, e.otherParameters(), e.tags(),
-              e.createdAt(), now)));
-          commit(held, List.of(audit), true);
+    return change(() -> {
+      StoredEntry stored = usable(id);
+      VaultEntry e = stored.entry;
+      Instant now = clock.instant();
+      String code;
+      Duration remaining;
+      Secret secret = openSecret(stored);
+      try {
+        if (e.type() == OtpType.TOTP) {
+          Totp totp = totpOf(e, secret);
+          code = totp.generate(now);
+          remaining = totp.remaining(now);
         } else {
-          journal.append(List.of(audit), options.syncRevealAudit(), random);
+          code = Hotp.builder(secret).algorithm(e.algorithm()).digits(e.digits()).build()
+              .generate(e.rawCounter());
+          remaining = Duration.ZERO;
         }
-        held.commit();
-        done = true;
-        return new RevealedCode(id, code, now, remaining);
       } finally {
-        if (!done) {
-          fingerprint = null; // the next call re-reads what the store really holds
-        }
+        secret.destroy();
       }
-    }
+      RevealedCode revealed = new RevealedCode(id, code, now, remaining);
+      List<AuditJournal.Entry> audit = List.of(record(AuditAction.CODE_REVEALED, id, null));
+      if (e.type() == OtpType.HOTP) {
+        body.entries.put(id, stored.with(new VaultEntry(id, e.type(), e.labelIssuer(), e.issuerParameter(),
+            e.account(), e.algorithm(), e.digits(), false, 0, e.rawCounter() + 1, e.otherParameters(), e.tags(),
+            e.createdAt(), now)));
+        return new Change<>(revealed, audit);
+      }
+      return Change.journalOnly(revealed, audit, options.syncRevealAudit());
+    });
   }
 
   /**
@@ -620,38 +608,27 @@ public final class Vault implements AutoCloseable {
   public Verification verify(UUID id, CharSequence code) {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(code, "code");
-    synchronized (this) {
-      checkOpen();
-      boolean done = false;
-      try (StoreHandle.Held held = lockStore()) {
-        refresh(held);
-        StoredEntry stored = usable(id);
-        VaultEntry e = stored.entry;
-        if (e.type() != OtpType.TOTP) {
-          throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
-              + "time-based codes");
-        }
-        Verification result;
-        Secret secret = openSecret(stored);
-        try {
-          Totp totp = totpOf(e, secret);
-          // A fresh guard and limiter: one check, nothing remembered (see the Javadoc).
-          result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
-              .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
-              .verify(id.toString(), code, clock.instant());
-        } finally {
-          secret.destroy();
-        }
-        journal.append(List.of(record(AuditAction.CODE_REVEALED, id, "verify")), options.syncRevealAudit(), random);
-        held.commit();
-        done = true;
-        return result;
-      } finally {
-        if (!done) {
-          fingerprint = null;
-        }
+    return change(() -> {
+      StoredEntry stored = usable(id);
+      VaultEntry e = stored.entry;
+      if (e.type() != OtpType.TOTP) {
+        throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
+            + "time-based codes");
       }
-    }
+      Verification result;
+      Secret secret = openSecret(stored);
+      try {
+        Totp totp = totpOf(e, secret);
+        // A fresh guard and limiter: one check, nothing remembered (see the Javadoc).
+        result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
+            .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
+            .verify(id.toString(), code, clock.instant());
+      } finally {
+        secret.destroy();
+      }
+      return Change.journalOnly(result, List.of(record(AuditAction.CODE_REVEALED, id, "verify")),
+          options.syncRevealAudit());
+    });
   }
 
   private Secret openSecret(StoredEntry stored) {
@@ -1067,8 +1044,8 @@ public final class Vault implements AutoCloseable {
         }
         String text = writer.apply(items);
         // The export is audited before the text is handed out.
-        return new Change<>(text, List.of(record(AuditAction.EXPORTED, null, format + ", " + items.size()
-            + " entries")), false);
+        return Change.journalOnly(text, List.of(record(AuditAction.EXPORTED, null, format + ", " + items.size()
+            + " entries")), true);
       } finally {
         secrets.forEach(Secret::destroy);
       }
@@ -1121,20 +1098,31 @@ public final class Vault implements AutoCloseable {
     return "Vault[" + store + ", member " + memberName + (closed ? ", closed" : "") + "]";
   }
 
-  /** The outcome of a change: a result, audit records to append, and whether the vault file must be rewritten. */
+  /**
+   * The outcome of a change: a result, audit records to append, whether the vault file must be rewritten, and (when
+   * it is not) whether the appended records are forced to disk before the result is returned.
+   */
   private static final class Change<T> {
     final T result;
     final List<AuditJournal.Entry> audit;
     final boolean save;
+    final boolean sync;
 
+    /** A change that rewrites the vault file (its audit records are forced to disk first). */
     Change(T result, List<AuditJournal.Entry> audit) {
-      this(result, audit, true);
+      this(result, audit, true, true);
     }
 
-    Change(T result, List<AuditJournal.Entry> audit, boolean save) {
+    private Change(T result, List<AuditJournal.Entry> audit, boolean save, boolean sync) {
       this.result = result;
       this.audit = audit;
       this.save = save;
+      this.sync = sync;
+    }
+
+    /** A change of nothing but the audit trail: a reveal, a check, an export. */
+    static <T> Change<T> journalOnly(T result, List<AuditJournal.Entry> audit, boolean sync) {
+      return new Change<>(result, audit, false, sync);
     }
   }
 
@@ -1147,8 +1135,9 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Runs a change under the locks on the latest state, then appends its audit records (forced to disk) and saves
-   * the vault file. If anything fails after the state was touched, the next call re-reads the file.
+   * Runs a change under the locks on the latest state, then appends its audit records and saves the vault file (or
+   * only appends, for a {@link Change#journalOnly} change), and commits. If anything fails after the state was
+   * touched, the next call re-reads the store.
    */
   private synchronized <T> T change(Body<Change<T>> action, boolean replaceBackup) {
     checkOpen();
@@ -1163,7 +1152,7 @@ public final class Vault implements AutoCloseable {
             held.replaceBackup();
           }
         } else {
-          journal.append(change.audit, true, random);
+          journal.append(change.audit, change.sync, random);
         }
         held.commit();
         done = true;
