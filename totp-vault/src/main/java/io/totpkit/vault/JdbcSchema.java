@@ -97,7 +97,7 @@ public final class JdbcSchema {
     try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5))) {
       connection.setAutoCommit(false);
       try (Statement statement = connection.createStatement()) {
-        Sql.statementTimeout(connection, TIMEOUT, true);
+        statement.execute("SET LOCAL statement_timeout = " + TIMEOUT.toMillis());
         statement.execute("SELECT pg_advisory_xact_lock(" + MIGRATION_LOCK + ")");
         statement.execute("CREATE TABLE IF NOT EXISTS totpkit_schema (singleton boolean PRIMARY KEY DEFAULT true "
             + "CHECK (singleton), version integer NOT NULL)");

@@ -128,7 +128,7 @@ public final class JdbcVaultStore extends VaultStore {
           lock.setLong(3, lockKey);
           lock.execute();
         }
-        connection.setNetworkTimeout(Runnable::run, Math.toIntExact(timeout.plus(NETWORK_SLACK).toMillis()));
+        Sql.networkTimeout(connection, timeout.plus(NETWORK_SLACK));
         current = new Locked(this, connection);
         return current;
       } catch (SQLException e) {

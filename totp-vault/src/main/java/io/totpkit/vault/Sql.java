@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import javax.sql.DataSource;
@@ -37,7 +36,7 @@ final class Sql {
       throws SQLException {
     Connection connection = dataSource.getConnection();
     try {
-      connection.setNetworkTimeout(DIRECT, Math.toIntExact(serverTimeout.plus(networkSlack).toMillis()));
+      networkTimeout(connection, serverTimeout.plus(networkSlack));
       return connection;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
@@ -48,6 +47,11 @@ final class Sql {
   /** Reads a value from the current row. */
   interface Column<T> {
     T read(java.sql.ResultSet row) throws SQLException;
+  }
+
+  /** Makes the connection's socket give up after {@code timeout} (the driver then closes the connection). */
+  static void networkTimeout(Connection connection, Duration timeout) throws SQLException {
+    connection.setNetworkTimeout(DIRECT, Math.toIntExact(timeout.toMillis()));
   }
 
   /** One database call, given a connection. */
@@ -94,13 +98,6 @@ final class Sql {
     statement.execute();
     statement.getMoreResults();
     statement.getMoreResults();
-  }
-
-  /** Sets this transaction's (or, in autocommit mode, this session's) statement timeout. */
-  static void statementTimeout(Connection connection, Duration timeout, boolean local) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("SET " + (local ? "LOCAL " : "") + "statement_timeout = " + timeout.toMillis());
-    }
   }
 
   /** The typed exception for a failed database call during {@code what}. */
