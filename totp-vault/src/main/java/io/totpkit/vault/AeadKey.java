@@ -1,8 +1,8 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -68,6 +68,6 @@ final class AeadKey implements AutoCloseable {
   /** Zeroes this object's copy of the key (the JDK's internal copies become garbage with it). */
   @Override
   public void close() {
-    Arrays.fill(key, (byte) 0);
+    Wipe.bytes(key);
   }
 }

@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpException;
@@ -8,7 +9,6 @@ import io.totpkit.core.Secret;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -62,7 +62,7 @@ final class AegisFormat {
       throw new VaultImportException("the encrypted Aegis export has no Base64 database");
     }
     List<?> slots = list(header.get("slots"), "header.slots");
-    byte[] secret = Vault.utf8(password);
+    byte[] secret = Passphrases.utf8(password);
     byte[] masterKey = null;
     boolean sawPasswordSlot = false;
     try {
@@ -82,14 +82,14 @@ final class AegisFormat {
           masterKey = Aead.openDetached(derived, hex(keyParams.get("nonce"), "slot nonce"),
               hex(slot.get("key"), "slot key"), hex(keyParams.get("tag"), "slot tag"));
         } finally {
-          Argon2id.zero(derived);
+          Wipe.bytes(derived);
         }
         if (masterKey != null) {
           break;
         }
       }
     } finally {
-      Argon2id.zero(secret);
+      Wipe.bytes(secret);
     }
     if (!sawPasswordSlot) {
       throw new VaultImportException("the Aegis export has no password slot (only biometric or raw slots)");
@@ -113,10 +113,10 @@ final class AegisFormat {
       try {
         return object(Json.parse(new String(plain, StandardCharsets.UTF_8)), "the Aegis database");
       } finally {
-        Arrays.fill(plain, (byte) 0);
+        Wipe.bytes(plain);
       }
     } finally {
-      Argon2id.zero(masterKey);
+      Wipe.bytes(masterKey);
     }
   }
 
@@ -215,9 +215,9 @@ final class AegisFormat {
   }
 
   /** Writes a plain Aegis export (database version 3); tags become groups with name-derived UUIDs. */
-  static String write(List<Vault.ExportItem> items) {
+  static String write(List<Transfers.ExportItem> items) {
     Map<String, String> groupIds = new TreeMap<>();
-    for (Vault.ExportItem item : items) {
+    for (Transfers.ExportItem item : items) {
       for (String tag : item.entry.tags()) {
         groupIds.put(tag, UUID.nameUUIDFromBytes(("totpkit tag " + tag).getBytes(StandardCharsets.UTF_8))
             .toString());

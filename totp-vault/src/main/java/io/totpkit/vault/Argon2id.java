@@ -1,6 +1,5 @@
 package io.totpkit.vault;
 
-import java.util.Arrays;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -49,11 +48,5 @@ final class Argon2id {
     // Argon2Parameters keeps copies of salt and secret; clear what it exposes.
     parameters.clear();
     return out;
-  }
-
-  static void zero(byte[] bytes) {
-    if (bytes != null) {
-      Arrays.fill(bytes, (byte) 0);
-    }
   }
 }

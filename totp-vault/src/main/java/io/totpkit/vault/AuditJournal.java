@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -352,7 +353,7 @@ final class AuditJournal implements AutoCloseable {
     for (byte[] secret : auditSecrets) {
       byte[] sealKey = Hkdf.derive(secret, vaultId, SEAL_LABEL, Aead.KEY_LENGTH);
       sealKeys.add(new AeadKey(sealKey));
-      Argon2id.zero(sealKey);
+      Wipe.bytes(sealKey);
       macKeys.add(Hkdf.derive(secret, vaultId, CHAIN_LABEL, 32));
     }
     macEpoch = -1;
@@ -394,7 +395,7 @@ final class AuditJournal implements AutoCloseable {
 
   private void wipeKeys() {
     sealKeys.forEach(AeadKey::close);
-    macKeys.forEach(Argon2id::zero);
+    macKeys.forEach(Wipe::bytes);
     sealKeys.clear();
     macKeys.clear();
   }

@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
@@ -21,7 +22,7 @@ final class ByteWriter {
   private void ensure(int more) {
     if (size + more > buffer.length) {
       byte[] bigger = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
-      Arrays.fill(buffer, (byte) 0);
+      Wipe.bytes(buffer);
       buffer = bigger;
     }
   }
@@ -106,7 +107,7 @@ final class ByteWriter {
 
   /** Overwrites the buffer with zeros. */
   void wipe() {
-    Arrays.fill(buffer, (byte) 0);
+    Wipe.bytes(buffer);
     size = 0;
   }
 }

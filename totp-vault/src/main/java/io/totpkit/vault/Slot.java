@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -60,7 +61,7 @@ final class Slot {
       byte[] sealed = Aead.seal(passKey, privateKey, sealAad(vaultId, nameHash, publicKey, kdf, salt), random);
       return new Slot(nameHash, publicKey, kdf, salt, sealed, ephemeralPublicKey, wrappedDataKey);
     } finally {
-      Argon2id.zero(passKey);
+      Wipe.bytes(passKey);
     }
   }
 
@@ -74,7 +75,7 @@ final class Slot {
     try {
       return Aead.open(passKey, sealedPrivateKey, sealAad(vaultId, nameHash, publicKey, kdf, salt));
     } finally {
-      Argon2id.zero(passKey);
+      Wipe.bytes(passKey);
     }
   }
 
@@ -93,9 +94,9 @@ final class Slot {
     try {
       return new byte[][] {ephemeralPublic, Aead.seal(wrapKey, dataKey, nameHash, random)};
     } finally {
-      Argon2id.zero(ephemeralPrivate);
-      Argon2id.zero(shared);
-      Argon2id.zero(wrapKey);
+      Wipe.bytes(ephemeralPrivate);
+      Wipe.bytes(shared);
+      Wipe.bytes(wrapKey);
     }
   }
 
@@ -110,8 +111,8 @@ final class Slot {
     try {
       return Aead.open(wrapKey, wrappedDataKey, nameHash);
     } finally {
-      Argon2id.zero(shared);
-      Argon2id.zero(wrapKey);
+      Wipe.bytes(shared);
+      Wipe.bytes(wrapKey);
     }
   }
 

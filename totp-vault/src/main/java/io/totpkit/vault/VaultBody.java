@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,6 +73,6 @@ final class VaultBody {
   }
 
   void wipe() {
-    auditSecrets.forEach(Argon2id::zero);
+    auditSecrets.forEach(Wipe::bytes);
   }
 }

@@ -1,6 +1,7 @@
 package io.totpkit.vault;
 
 import io.totpkit.core.HmacAlgorithm;
+import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpType;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +111,49 @@ public final class VaultEntry {
   /** Returns when the entry was last changed (a HOTP reveal advances the counter and counts as a change). */
   public Instant updatedAt() {
     return updatedAt;
+  }
+
+  /**
+   * Whether {@code uri} describes the same account as this entry: the same issuer and the same account name, ignoring
+   * case. This is totpkit's one definition of "the same account": {@code totp add} offers to replace such an entry,
+   * and an import skips an account whose same account is already in the vault with an equal key (a different key
+   * under the same name is imported beside it, since one export can hold two keys under one name).
+   *
+   * @param uri an account to add or import
+   * @return whether issuer and account name match, ignoring case
+   */
+  public boolean isSameAccount(OtpAuthUri uri) {
+    return accountKey(this).equals(accountKey(uri));
+  }
+
+  /** The key under which entries of the same account (see {@link #isSameAccount}) collide. */
+  static String accountKey(VaultEntry entry) {
+    return accountKey(entry.issuer(), entry.account());
+  }
+
+  static String accountKey(OtpAuthUri uri) {
+    return accountKey(uri.issuer(), uri.account());
+  }
+
+  private static String accountKey(String issuer, String account) {
+    // Upper then lower case folds the pairs a single lower-casing misses (the German sharp s, the Kelvin sign).
+    return fold(issuer) + '\0' + fold(account);
+  }
+
+  private static String fold(String text) {
+    return text.toUpperCase(java.util.Locale.ROOT).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Returns a copy with other tags, changed at {@code now}. */
+  VaultEntry withTags(java.util.Collection<String> newTags, Instant now) {
+    return new VaultEntry(id, type, labelIssuer, issuerParameter, account, algorithm, digits, steam, periodSeconds,
+        counter, otherParameters, newTags, createdAt, now);
+  }
+
+  /** Returns a copy with another HOTP counter, changed at {@code now}. */
+  VaultEntry withCounter(long newCounter, Instant now) {
+    return new VaultEntry(id, type, labelIssuer, issuerParameter, account, algorithm, digits, steam, periodSeconds,
+        newCounter, otherParameters, tags, createdAt, now);
   }
 
   String labelIssuer() {

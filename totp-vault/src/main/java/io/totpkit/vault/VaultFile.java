@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ final class VaultFile {
       byte[] aad = java.util.Arrays.copyOfRange(file, 0, headerEnd);
       return Aead.open(key, file, bodyOffset, bodyLength, aad);
     } finally {
-      Argon2id.zero(key);
+      Wipe.bytes(key);
     }
   }
 
@@ -105,7 +106,7 @@ final class VaultFile {
     try {
       sealed = Aead.seal(key, bodyPlaintext, aad, random);
     } finally {
-      Argon2id.zero(key);
+      Wipe.bytes(key);
     }
     int length = aad.length + 4 + sealed.length + CHECKSUM_LENGTH;
     byte[] file = new byte[length];

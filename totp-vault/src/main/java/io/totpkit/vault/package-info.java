@@ -12,6 +12,14 @@
  * }
  * }</pre>
  *
+ * <h2>Inside</h2>
+ * {@code Vault} is a thin façade. A {@code VaultKernel} owns the keys ({@code KeyRing}), the decrypted body, the key
+ * slots and the audit journal, and runs every operation through one cycle, a small class per step: lock the store
+ * ({@code StoreHandle}), refresh from the latest image ({@code ImageOpener}), apply the change, then commit and force
+ * it to disk ({@code ImageSaver}). Feature classes describe the changes: {@code EntryBook} (entries, reveals,
+ * checks), {@code Membership} (members, key rotation, passphrases) and {@code Transfers} (imports, exports). Who may
+ * do what is decided in {@code AccessRules} alone.
+ *
  * <h2>Security</h2>
  * Threat model. The vault protects the secrets in a stolen or copied vault file (and its backup and journal) against
  * anyone without a member's passphrase, reports any damage or modification of the files instead of loading them, and

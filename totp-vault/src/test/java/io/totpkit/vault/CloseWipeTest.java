@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CloseWipeTest {
   /** Fields holding public or sealed data, as {@code Class.field}: everything else must be zero after close. */
   private static final Set<String> NOT_SECRET = Set.of(
-      "Vault.publicKey", "Vault.vaultId", "Vault.nameHash",
+      "KeyRing.publicKey", "KeyRing.vaultId", "VaultKernel.nameHash",
       "Slot.nameHash", "Slot.publicKey", "Slot.salt", "Slot.sealedPrivateKey", "Slot.ephemeralPublicKey",
       "Slot.wrappedDataKey", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
       "AuditJournal.vaultId", "AuditJournal.headMac", "Anchor.headMac");
@@ -49,8 +49,8 @@ class CloseWipeTest {
       }
     });
     // The walk must find the keys, or the check below proves nothing.
-    assertThat(secret.keySet()).anyMatch(k -> k.startsWith("Vault.dataKey")).anyMatch(k -> k.startsWith(
-        "Vault.privateKey")).anyMatch(k -> k.startsWith("Vault.entriesKey")).anyMatch(k -> k.startsWith(
+    assertThat(secret.keySet()).anyMatch(k -> k.startsWith("KeyRing.dataKey")).anyMatch(k -> k.startsWith(
+        "KeyRing.privateKey")).anyMatch(k -> k.startsWith("KeyRing.entriesKey")).anyMatch(k -> k.startsWith(
         "AeadKey.key")).anyMatch(k -> k.startsWith("VaultBody.auditSecrets"));
 
     vault.close();

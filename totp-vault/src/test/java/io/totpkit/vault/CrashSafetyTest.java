@@ -38,7 +38,7 @@ class CrashSafetyTest {
     // The parent keeps the vault open: after each kill it re-reads the files from disk (checksum, key unwrap, body
     // authentication, journal anchor) without paying for Argon2 each time; every 25th trial opens from scratch.
     try (Vault parent = TestVaults.create(path)) {
-      String key = java.util.HexFormat.of().formatHex(parent.privateKeyForTest());
+      String key = java.util.HexFormat.of().formatHex(VaultInternals.privateKey(parent));
       // Pipelined: the next two children start their JVMs and open the vault while the current one runs and is checked.
       java.util.ArrayDeque<Child> queue = new java.util.ArrayDeque<>();
       queue.add(new Child(path, key));

@@ -28,7 +28,7 @@ class MemberRemovalTest {
       id = TestVaults.add(owner, GITHUB, "acme");
       owner.addMember("olga", Role.OPERATOR, Set.of("acme"), pw("olga pass"));
       owner.addMember("otto", Role.OPERATOR, Set.of("acme"), pw("otto pass"));
-      oldDataKey = owner.dataKeyForTest();
+      oldDataKey = VaultInternals.dataKey(owner);
     }
     byte[] before = Files.readAllBytes(path);
     // Olga is still a member here: her passphrase opens the file as it was.
@@ -37,7 +37,7 @@ class MemberRemovalTest {
     try (Vault owner = TestVaults.open(path)) {
       owner.removeMember("olga");
       assertThat(owner.members()).extracting(Member::name).containsExactly("maria", "otto");
-      assertThat(owner.dataKeyForTest()).isNotEqualTo(oldDataKey);
+      assertThat(VaultInternals.dataKey(owner)).isNotEqualTo(oldDataKey);
       TestVaults.add(owner, TestVaults.GOOGLE_WIKI, "acme");
     }
     byte[] after = Files.readAllBytes(path);

@@ -39,7 +39,7 @@ public final class VaultChild {
         .lockTimeout(java.time.Duration.ofSeconds(30)).build();
     boolean loop = args[0].equals("loop");
     try (Vault vault = loop
-        ? Vault.openWithPrivateKeyForTest(path, "maria", java.util.HexFormat.of().parseHex(args[2]), options)
+        ? VaultInternals.openWithPrivateKey(path, "maria", java.util.HexFormat.of().parseHex(args[2]), options)
         : Vault.open(path, "maria", TestVaults.pw("correct horse battery staple"), options)) {
       System.out.println("ready");
       System.out.flush();

@@ -229,11 +229,11 @@ class VaultTest {
   @Test
   void close_zeroesKeys() {
     Vault vault = TestVaults.create(dir.resolve("v"));
-    byte[] dataKeyBefore = vault.dataKeyForTest();
+    byte[] dataKeyBefore = VaultInternals.dataKey(vault);
     assertThat(dataKeyBefore).isNotEqualTo(new byte[32]);
     vault.close();
-    assertThat(vault.privateKeyForTest()).containsOnly(0);
-    assertThat(vault.dataKeyForTest()).containsOnly(0);
+    assertThat(VaultInternals.privateKey(vault)).containsOnly(0);
+    assertThat(VaultInternals.dataKey(vault)).containsOnly(0);
   }
 
   @Test

@@ -1,0 +1,161 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.AttemptLimiter;
+import io.totpkit.core.Hotp;
+import io.totpkit.core.InMemoryReplayGuard;
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpType;
+import io.totpkit.core.Secret;
+import io.totpkit.core.Totp;
+import io.totpkit.core.TotpVerifier;
+import io.totpkit.core.Verification;
+import io.totpkit.core.Wipe;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * The vault's entries: adding, changing, removing and finding accounts, and revealing or checking their codes. Each
+ * method describes its change and audit records; the {@link VaultKernel} applies and commits them. {@link Vault}
+ * documents the public contract of each operation.
+ *
+ * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
+ */
+final class EntryBook {
+  private final VaultKernel kernel;
+
+  EntryBook(VaultKernel kernel) {
+    this.kernel = kernel;
+  }
+
+  UUID add(OtpAuthUri uri, Set<String> tags) {
+    return kernel.change(() -> {
+      kernel.requireOwner("add entries");
+      UUID id = put(kernel.randomId(), uri, tags, null);
+      return VaultChange.saved(id, List.of(kernel.record(AuditAction.ENTRY_ADDED, id, null)));
+    });
+  }
+
+  /**
+   * Seals {@code uri}'s secret and stores the entry under {@code id}; {@code created} is the original creation time
+   * of an entry being replaced, or {@code null} for a new one. Caller is inside a change.
+   */
+  UUID put(UUID id, OtpAuthUri uri, Set<String> tags, Instant created) {
+    Instant now = kernel.now();
+    byte[] secret = uri.secret().bytes();
+    try {
+      byte[] sealed = kernel.keys.seal(id, secret, kernel.random);
+      kernel.body.entries.put(id, new StoredEntry(
+          StoredEntry.describe(id, uri, tags, created == null ? now : created, now), sealed));
+    } finally {
+      Wipe.bytes(secret);
+    }
+    return id;
+  }
+
+  void update(UUID id, OtpAuthUri uri, Set<String> tags) {
+    kernel.change(() -> {
+      kernel.requireOwner("update entries");
+      put(id, uri, tags, kernel.existing(id).entry.createdAt());
+      return VaultChange.saved(null, List.of(kernel.record(AuditAction.ENTRY_UPDATED, id, null)));
+    });
+  }
+
+  void retag(UUID id, Set<String> tags) {
+    kernel.change(() -> {
+      kernel.requireOwner("update entries");
+      StoredEntry old = kernel.existing(id);
+      kernel.body.entries.put(id, old.with(old.entry.withTags(tags, kernel.now())));
+      return VaultChange.saved(null, List.of(kernel.record(AuditAction.ENTRY_UPDATED, id, "tags")));
+    });
+  }
+
+  void remove(UUID id) {
+    kernel.change(() -> {
+      kernel.requireOwner("remove entries");
+      kernel.existing(id);
+      kernel.body.entries.remove(id);
+      return VaultChange.saved(null, List.of(kernel.record(AuditAction.ENTRY_REMOVED, id, null)));
+    });
+  }
+
+  /** The entries this member may use that pass {@code filter}, in the order they were added. */
+  List<VaultEntry> find(Predicate<VaultEntry> filter) {
+    return kernel.read(() -> {
+      MemberRecord me = kernel.me();
+      List<VaultEntry> out = new ArrayList<>();
+      for (StoredEntry stored : kernel.body.entries.values()) {
+        if (AccessRules.mayUse(me, stored.entry) && filter.test(stored.entry)) {
+          out.add(stored.entry);
+        }
+      }
+      return Collections.unmodifiableList(out);
+    });
+  }
+
+  RevealedCode code(UUID id) {
+    return kernel.change(() -> {
+      StoredEntry stored = kernel.usable(id);
+      VaultEntry e = stored.entry;
+      Instant now = kernel.now();
+      String code;
+      Duration remaining;
+      Secret secret = kernel.keys.open(stored);
+      try {
+        if (e.type() == OtpType.TOTP) {
+          Totp totp = totpOf(e, secret);
+          code = totp.generate(now);
+          remaining = totp.remaining(now);
+        } else {
+          code = Hotp.builder(secret).algorithm(e.algorithm()).digits(e.digits()).build()
+              .generate(e.rawCounter());
+          remaining = Duration.ZERO;
+        }
+      } finally {
+        secret.destroy();
+      }
+      RevealedCode revealed = new RevealedCode(id, code, now, remaining);
+      List<AuditJournal.Entry> audit = List.of(kernel.record(AuditAction.CODE_REVEALED, id, null));
+      if (e.type() == OtpType.HOTP) {
+        kernel.body.entries.put(id, stored.with(e.withCounter(e.rawCounter() + 1, now)));
+        return VaultChange.saved(revealed, audit);
+      }
+      return VaultChange.journalOnly(revealed, audit, kernel.options.syncRevealAudit());
+    });
+  }
+
+  Verification verify(UUID id, CharSequence code) {
+    return kernel.change(() -> {
+      StoredEntry stored = kernel.usable(id);
+      VaultEntry e = stored.entry;
+      if (e.type() != OtpType.TOTP) {
+        throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
+            + "time-based codes");
+      }
+      Verification result;
+      Secret secret = kernel.keys.open(stored);
+      try {
+        Totp totp = totpOf(e, secret);
+        // A fresh guard and limiter: one check, nothing remembered (see Vault#verify).
+        result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
+            .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
+            .verify(id.toString(), code, kernel.now());
+      } finally {
+        secret.destroy();
+      }
+      return VaultChange.journalOnly(result, List.of(kernel.record(AuditAction.CODE_REVEALED, id, "verify")),
+          kernel.options.syncRevealAudit());
+    });
+  }
+
+  /** A generator for a TOTP entry on the vault's clock. */
+  private Totp totpOf(VaultEntry e, Secret secret) {
+    Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(kernel.clock);
+    return e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits()).build();
+  }
+}

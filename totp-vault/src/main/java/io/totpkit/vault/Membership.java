@@ -1,0 +1,131 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.Wipe;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * The vault's members: adding one with their own key slot, removing one with a rotation of every key they could
+ * unwrap, changing a member's own passphrase, listing them. The Argon2id derivation of a new slot runs before the
+ * change, so the store's lock is not held through it. {@link Vault} documents the public contract.
+ *
+ * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
+ */
+final class Membership {
+  private final VaultKernel kernel;
+
+  Membership(VaultKernel kernel) {
+    this.kernel = kernel;
+  }
+
+  void add(String name, Role role, Set<String> grants, char[] passphrase) {
+    synchronized (kernel) {
+      kernel.checkOpen();
+      kernel.requireOwner("add members");
+      byte[] memberHash = Slot.nameHash(kernel.keys.vaultId, name);
+      byte[] newPrivate = X25519Keys.generatePrivateKey(kernel.random);
+      byte[] newPublic = X25519Keys.publicKey(newPrivate);
+      Slot sealed;
+      byte[] secret = Passphrases.utf8(passphrase);
+      try {
+        sealed = Slot.seal(kernel.keys.vaultId, memberHash, newPrivate, secret, kernel.options.kdf(), kernel.random,
+            new byte[32], new byte[Aead.KEY_LENGTH + Aead.OVERHEAD]);
+      } finally {
+        Wipe.bytes(secret);
+        Wipe.bytes(newPrivate);
+      }
+      kernel.change(() -> {
+        kernel.requireOwner("add members");
+        if (kernel.body.members.containsKey(name)) {
+          throw new IllegalArgumentException("'" + name + "' is already a member");
+        }
+        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, memberHash, newPublic, kernel.keys.dataKey(), kernel.random);
+        List<Slot> newSlots = new ArrayList<>(kernel.slots);
+        newSlots.add(sealed.withWrap(wrap[0], wrap[1]));
+        kernel.slots = List.copyOf(newSlots);
+        kernel.body.members.put(name, new MemberRecord(name, role, grants, kernel.now(), newPublic));
+        return VaultChange.saved(null, List.of(kernel.record(AuditAction.MEMBER_ADDED, null, name + " as " + role)));
+      });
+    }
+  }
+
+  void remove(String name) {
+    kernel.change(() -> {
+      kernel.requireOwner("remove members");
+      if (kernel.body.members.get(name) == null) {
+        throw new NoSuchElementException("the vault has no member named '" + name + "'");
+      }
+      if (name.equals(kernel.memberName)) {
+        throw new IllegalArgumentException("a member cannot remove themselves; ask another owner");
+      }
+      // The removal is recorded under the old audit epoch; everything after it under the new one.
+      kernel.journal.append(List.of(kernel.record(AuditAction.MEMBER_REMOVED, null, name)), true, kernel.random);
+      rotateWithout(name);
+      return VaultChange.saved(null, List.of());
+    }, true);
+  }
+
+  /** A new data key for everything, wrapped to every member but {@code removed}, and a new audit epoch. */
+  private void rotateWithout(String removed) {
+    byte[] newDataKey = kernel.randomKey();
+    byte[] removedHash = Slot.nameHash(kernel.keys.vaultId, removed);
+    List<Slot> newSlots = new ArrayList<>();
+    for (Slot slot : kernel.slots) {
+      if (!MessageDigest.isEqual(slot.nameHash, removedHash)) {
+        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, slot.nameHash, slot.publicKey, newDataKey, kernel.random);
+        newSlots.add(slot.withWrap(wrap[0], wrap[1]));
+      }
+    }
+    kernel.keys.rotate(kernel.body, newDataKey, kernel.random);
+    kernel.body.members.remove(removed);
+    kernel.body.auditSecrets.add(kernel.randomKey());
+    kernel.journal.setSecrets(kernel.body.auditSecrets);
+    kernel.slots = List.copyOf(newSlots);
+  }
+
+  void changePassphrase(char[] current, char[] replacement) {
+    synchronized (kernel) {
+      kernel.checkOpen();
+      Slot mine = kernel.mySlot();
+      byte[] check = Passphrases.openPrivateKey(mine, kernel.keys.vaultId, current);
+      boolean right = check != null && MessageDigest.isEqual(check, kernel.keys.privateKey());
+      Wipe.bytes(check);
+      if (!right) {
+        throw new WrongPassphraseException("wrong current passphrase for member '" + kernel.memberName + "'");
+      }
+      Slot resealed;
+      byte[] newBytes = Passphrases.utf8(replacement);
+      try {
+        resealed = Slot.seal(kernel.keys.vaultId, kernel.nameHash, kernel.keys.privateKey(), newBytes,
+            kernel.options.kdf(), kernel.random, new byte[32], new byte[0]);
+      } finally {
+        Wipe.bytes(newBytes);
+      }
+      kernel.change(() -> {
+        List<Slot> newSlots = new ArrayList<>();
+        for (Slot slot : kernel.slots) {
+          newSlots.add(MessageDigest.isEqual(slot.nameHash, kernel.nameHash)
+              ? new Slot(kernel.nameHash, slot.publicKey, resealed.kdf, resealed.salt, resealed.sealedPrivateKey,
+                  slot.ephemeralPublicKey, slot.wrappedDataKey)
+              : slot);
+        }
+        kernel.slots = List.copyOf(newSlots);
+        return VaultChange.saved(null, List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null,
+            kernel.memberName)));
+      });
+    }
+  }
+
+  List<Member> list() {
+    return kernel.read(() -> {
+      kernel.requireOwner("list members");
+      List<Member> out = new ArrayList<>();
+      kernel.body.members.values().forEach(member -> out.add(member.toMember()));
+      return Collections.unmodifiableList(out);
+    });
+  }
+}

@@ -1,0 +1,162 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.Secret;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Accounts in and out of the vault: imports of parsed lists and exports in other apps' formats. An import skips an
+ * account that is already in the vault with the same key ({@link VaultEntry#isSameAccount} and an equal secret); an
+ * export opens exactly the secrets it writes and is audited before its text is handed out. {@link Vault} documents the
+ * public contract.
+ *
+ * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
+ */
+final class Transfers {
+  private final VaultKernel kernel;
+  private final EntryBook entries;
+
+  Transfers(VaultKernel kernel, EntryBook entries) {
+    this.kernel = kernel;
+    this.entries = entries;
+  }
+
+  /** An entry with its secret opened, for exports. */
+  static final class ExportItem {
+    final VaultEntry entry;
+    final OtpAuthUri uri;
+
+    ExportItem(VaultEntry entry, OtpAuthUri uri) {
+      this.entry = entry;
+      this.uri = uri;
+    }
+  }
+
+  /** Reads an Aegis export (its password is checked only after the member was found to be an owner). */
+  ImportReport importAegis(String json, char[] password, Set<String> tags) {
+    synchronized (kernel) {
+      kernel.checkOpen();
+      kernel.requireOwner("import");
+    }
+    return importItems(AegisFormat.read(json, password), tags, "Aegis");
+  }
+
+  ImportReport importItems(Imports.Parsed parsed, Set<String> tags, String format) {
+    return kernel.change(() -> {
+      kernel.requireOwner("import");
+      List<UUID> imported = new ArrayList<>();
+      List<ImportReport.Skipped> skipped = new ArrayList<>();
+      List<AuditJournal.Entry> audit = new ArrayList<>();
+      Map<String, List<StoredEntry>> byName = new HashMap<>();
+      kernel.body.entries.values().forEach(stored -> index(byName, stored));
+      for (Object result : parsed.inOrder) {
+        if (result instanceof ImportReport.Skipped) {
+          skipped.add((ImportReport.Skipped) result);
+          continue;
+        }
+        Imports.Item item = (Imports.Item) result;
+        if (hasSameKey(item.uri, byName.getOrDefault(VaultEntry.accountKey(item.uri), List.of()))) {
+          skipped.add(new ImportReport.Skipped(item.name, "already in the vault (same issuer, account and secret)"));
+          continue;
+        }
+        Set<String> all = new TreeSet<>(tags);
+        all.addAll(item.tags);
+        Set<String> entryTags;
+        try {
+          entryTags = Tags.checked(all);
+        } catch (IllegalArgumentException e) {
+          skipped.add(new ImportReport.Skipped(item.name, "unusable tags: " + e.getMessage()));
+          continue;
+        }
+        UUID id = entries.put(kernel.randomId(), item.uri, entryTags, null);
+        index(byName, kernel.body.entries.get(id));
+        imported.add(id);
+        audit.add(kernel.record(AuditAction.ENTRY_ADDED, id, format + " import"));
+      }
+      audit.add(kernel.record(AuditAction.IMPORTED, null, format + ": " + imported.size() + " imported, "
+          + skipped.size() + " skipped"));
+      return VaultChange.saved(new ImportReport(imported, skipped), audit);
+    });
+  }
+
+  private static void index(Map<String, List<StoredEntry>> byName, StoredEntry stored) {
+    byName.computeIfAbsent(VaultEntry.accountKey(stored.entry), k -> new ArrayList<>()).add(stored);
+  }
+
+  /** Whether one of {@code sameAccount} (entries of the same account) has the same type and key as {@code uri}. */
+  private boolean hasSameKey(OtpAuthUri uri, List<StoredEntry> sameAccount) {
+    for (StoredEntry stored : sameAccount) {
+      if (stored.entry.type() == uri.type()) {
+        Secret secret = kernel.keys.open(stored);
+        try {
+          if (secret.equals(uri.secret())) {
+            return true;
+          }
+        } finally {
+          secret.destroy();
+        }
+      }
+    }
+    return false;
+  }
+
+  String exportOtpauth() {
+    return export("otpauth list", stored -> true, items -> {
+      StringBuilder out = new StringBuilder(items.size() * 120);
+      for (ExportItem item : items) {
+        out.append(item.uri.toUriString()).append('\n');
+      }
+      return out.toString();
+    });
+  }
+
+  OtpAuthUri exportOtpauth(UUID id) {
+    List<OtpAuthUri> found = new ArrayList<>(1);
+    export("otpauth URI of entry " + id, stored -> stored.id().equals(id), items -> {
+      if (items.isEmpty()) {
+        throw new NoSuchElementException("the vault has no entry " + id);
+      }
+      // A copy: the export destroys the secrets it opened once the writer returns.
+      found.add(OtpAuthUri.parse(items.get(0).uri.toUriString()));
+      return "";
+    });
+    return found.get(0);
+  }
+
+  String exportAegis() {
+    return export("Aegis JSON", stored -> true, AegisFormat::write);
+  }
+
+  private String export(String format, Predicate<StoredEntry> which, Function<List<ExportItem>, String> writer) {
+    return kernel.change(() -> {
+      kernel.requireOwner("export");
+      List<ExportItem> items = new ArrayList<>();
+      List<Secret> secrets = new ArrayList<>();
+      try {
+        for (StoredEntry stored : kernel.body.entries.values()) {
+          if (!which.test(stored)) {
+            continue;
+          }
+          Secret secret = kernel.keys.open(stored);
+          secrets.add(secret);
+          items.add(new ExportItem(stored.entry, StoredEntry.toUri(stored.entry, secret)));
+        }
+        String text = writer.apply(items);
+        // The export is audited before the text is handed out.
+        return VaultChange.journalOnly(text, List.of(kernel.record(AuditAction.EXPORTED, null, format + ", "
+            + items.size() + " entries")), true);
+      } finally {
+        secrets.forEach(Secret::destroy);
+      }
+    });
+  }
+}

@@ -1,0 +1,338 @@
+package io.totpkit.vault;
+
+import io.totpkit.core.Wipe;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The heart of an open vault: it owns the keys, the decrypted body, the key slots and the audit journal, and runs
+ * every operation through one cycle: <b>lock</b> the store, <b>refresh</b> from the latest image (re-read only if
+ * another process or instance replaced it, else catch up with the journal), run the <b>change</b> on that state, then
+ * <b>commit</b> its audit records and new image ({@link ImageSaver}, which also forces both to disk) and release the
+ * lock. If anything fails after the state was touched, the next operation re-reads the store, so a failed change
+ * leaves nothing behind in memory. The feature classes ({@link EntryBook}, {@link Membership}, {@link Transfers}) only
+ * describe changes; this class applies them.
+ *
+ * <p>Thread-safety: safe for concurrent use; operations on one kernel are serialized on it.
+ */
+final class VaultKernel implements AutoCloseable {
+  final VaultStore store;
+  private final StoreHandle storage;
+  final String memberName;
+  final byte[] nameHash;
+  final VaultOptions options;
+  final Clock clock;
+  final SecureRandom random;
+  final KeyRing keys;
+
+  long generation;
+  List<Slot> slots;
+  VaultBody body;
+  AuditJournal journal;
+  /** Identifies the image the state was read from; {@code null} forces the next operation to re-read. */
+  private Object fingerprint;
+  private boolean closed;
+
+  private VaultKernel(VaultStore store, StoreHandle storage, String memberName, KeyRing keys, VaultOptions options) {
+    this.store = store;
+    this.storage = storage;
+    this.memberName = memberName;
+    this.keys = keys;
+    this.nameHash = Slot.nameHash(keys.vaultId, memberName);
+    this.options = options;
+    this.clock = options.clock();
+    this.random = options.random();
+  }
+
+  /** How a member proves who they are: from their slot, their private key, or {@code null} if the proof is wrong. */
+  interface Credential {
+    byte[] privateKey(Slot slot, byte[] vaultId);
+  }
+
+  /**
+   * Creates a vault with one member, the owner, whose slot is sealed under {@code passphrase}.
+   *
+   * @throws VaultIoException if the store already holds a vault or cannot be written
+   */
+  static VaultKernel create(VaultStore store, String owner, char[] passphrase, VaultOptions options) {
+    SecureRandom random = options.random();
+    byte[] vaultId = new byte[VaultFile.VAULT_ID_LENGTH];
+    random.nextBytes(vaultId);
+    StoreHandle storage = store.connect();
+    VaultKernel kernel = new VaultKernel(store, storage, owner, new KeyRing(vaultId,
+        X25519Keys.generatePrivateKey(random)), options);
+    try (StoreHandle.Held held = kernel.lock()) {
+      if (held.exists()) {
+        throw new VaultIoException("cannot create a vault in " + store + ": one already exists there");
+      }
+      kernel.keys.adopt(kernel.randomKey());
+      byte[][] wrap = Slot.wrap(vaultId, kernel.nameHash, kernel.keys.publicKey(), kernel.keys.dataKey(), random);
+      byte[] secret = Passphrases.utf8(passphrase);
+      try {
+        kernel.slots = List.of(Slot.seal(vaultId, kernel.nameHash, kernel.keys.privateKey(), secret, options.kdf(),
+            random, wrap[0], wrap[1]));
+      } finally {
+        Wipe.bytes(secret);
+      }
+      kernel.body = new VaultBody();
+      kernel.body.auditSecrets.add(kernel.randomKey());
+      kernel.body.members.put(owner, new MemberRecord(owner, Role.OWNER, Set.of(), kernel.clock.instant(),
+          kernel.keys.publicKey()));
+      kernel.journal = AuditJournal.create(held.journal(true), vaultId, kernel.body.auditSecrets);
+      kernel.fingerprint = ImageSaver.save(kernel, held, List.of(kernel.record(AuditAction.VAULT_CREATED, null,
+          owner)), true);
+      kernel.generation++;
+      held.commit();
+      return kernel;
+    } catch (RuntimeException e) {
+      kernel.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the vault in {@code store} as {@code member}.
+   *
+   * @throws UnknownMemberException if the vault has no such member
+   * @throws WrongPassphraseException if the credential opens nothing
+   * @throws VaultException if the image is damaged, tampered with or unreadable (see {@link Vault#open})
+   */
+  static VaultKernel open(VaultStore store, String member, VaultOptions options, Credential credential) {
+    StoreHandle storage = store.connect();
+    Object fingerprint;
+    VaultFile file;
+    try {
+      try (StoreHandle.Held held = storage.lock(options.lockTimeout())) {
+        fingerprint = held.fingerprint();
+        file = VaultFile.parse(held.read());
+      }
+    } catch (RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+    Slot slot = file.slot(Slot.nameHash(file.vaultId, member));
+    byte[] privateKey = slot == null ? null : credential.privateKey(slot, file.vaultId);
+    if (privateKey == null) {
+      storage.close();
+      throw slot == null ? new UnknownMemberException("the vault has no member named '" + member + "'")
+          : new WrongPassphraseException("wrong passphrase for member '" + member + "'");
+    }
+    VaultKernel kernel = new VaultKernel(store, storage, member, new KeyRing(file.vaultId, privateKey), options);
+    try {
+      if (!MessageDigest.isEqual(kernel.keys.publicKey(), slot.publicKey)) {
+        throw new VaultTamperedException("the key slot of '" + member + "' holds a public key that does not match "
+            + "its private key");
+      }
+      kernel.install(file);
+      // The image may have been replaced since it was read: refresh() re-reads it only then.
+      kernel.fingerprint = fingerprint;
+      kernel.read(() -> null);
+      return kernel;
+    } catch (RuntimeException e) {
+      kernel.close();
+      throw e;
+    }
+  }
+
+  /** Adopts a parsed image: the data key its slot unwraps, its body, slots and generation. */
+  private void install(VaultFile file) {
+    ImageOpener.Opened opened = ImageOpener.open(file, keys, memberName, nameHash);
+    keys.adopt(opened.dataKey);
+    if (body != null) {
+      body.wipe();
+    }
+    body = opened.body;
+    slots = opened.slots;
+    generation = opened.generation;
+  }
+
+  /** Re-reads the image if another process (or instance) replaced it, then catches up with the journal. */
+  private void refresh(StoreHandle.Held held) {
+    Object current = held.fingerprint();
+    if (current.equals(fingerprint)) {
+      if (journal == null) {
+        journal = AuditJournal.open(held.journal(false), keys.vaultId, body.auditSecrets, body.anchor);
+      } else {
+        journal.catchUp();
+      }
+      return;
+    }
+    VaultFile file = VaultFile.parse(held.read());
+    if (!MessageDigest.isEqual(file.vaultId, keys.vaultId)) {
+      throw new VaultTamperedException(store + " now holds a different vault");
+    }
+    install(file);
+    if (journal != null) {
+      journal.close();
+      journal = null;
+    }
+    journal = AuditJournal.open(held.journal(false), keys.vaultId, body.auditSecrets, body.anchor);
+    fingerprint = current;
+  }
+
+  private StoreHandle.Held lock() {
+    return storage.lock(options.lockTimeout());
+  }
+
+  /** Runs a change on the latest state and commits it; see the class comment. */
+  <T> T change(VaultChange.Work<VaultChange<T>> work) {
+    return change(work, false);
+  }
+
+  /**
+   * Runs a change on the latest state and commits it; with {@code replaceBackup} the store's backup becomes a copy of
+   * the new image (a key rotation must not leave the old keys' image behind).
+   */
+  synchronized <T> T change(VaultChange.Work<VaultChange<T>> work, boolean replaceBackup) {
+    checkOpen();
+    try (StoreHandle.Held held = lock()) {
+      refresh(held);
+      boolean done = false;
+      try {
+        VaultChange<T> change = work.run();
+        if (change.save) {
+          fingerprint = null;
+          Object written = ImageSaver.save(this, held, change.audit, true);
+          generation++;
+          fingerprint = written;
+          if (replaceBackup) {
+            held.replaceBackup();
+          }
+        } else {
+          journal.append(change.audit, change.sync, random);
+        }
+        held.commit();
+        done = true;
+        return change.result;
+      } catch (VaultAccessException | NoSuchElementException e) {
+        // Raised by role and existence checks, before a change touches the state: nothing to re-read.
+        done = true;
+        throw e;
+      } finally {
+        if (!done) {
+          fingerprint = null;
+        }
+      }
+    }
+  }
+
+  /** Runs a read on the latest state. */
+  synchronized <T> T read(VaultChange.Work<T> work) {
+    checkOpen();
+    try (StoreHandle.Held held = lock()) {
+      refresh(held);
+      T result = work.run();
+      held.commit();
+      return result;
+    }
+  }
+
+  /**
+   * The whole audit trail, verified: every record's seal and chain MAC, and the head the image anchors.
+   *
+   * @param what the action, for the refusal of a non-owner
+   */
+  List<AuditRecord> auditTrail(String what) {
+    return read(() -> {
+      requireOwner(what);
+      return List.copyOf(journal.readAll(body.anchor));
+    });
+  }
+
+  /** An audit record of this member's action, timed now. */
+  AuditJournal.Entry record(AuditAction action, UUID entryId, String subject) {
+    return new AuditJournal.Entry(clock.instant(), memberName, action, entryId, subject);
+  }
+
+  /** This member's record, as of the last refresh. */
+  MemberRecord me() {
+    MemberRecord me = body.members.get(memberName);
+    if (me == null) {
+      throw ImageOpener.removed(memberName);
+    }
+    return me;
+  }
+
+  /** Refuses anyone but an OWNER; see {@link AccessRules}. */
+  void requireOwner(String what) {
+    AccessRules.requireOwner(me(), what);
+  }
+
+  /** The entry with this id, whoever may use it. */
+  StoredEntry existing(UUID id) {
+    StoredEntry stored = body.entries.get(id);
+    if (stored == null) {
+      throw new NoSuchElementException("the vault has no entry " + id);
+    }
+    return stored;
+  }
+
+  /** The entry, if this member may use it (see {@link AccessRules}). */
+  StoredEntry usable(UUID id) {
+    StoredEntry stored = existing(id);
+    AccessRules.requireUse(me(), stored.entry);
+    return stored;
+  }
+
+  /** This member's slot. */
+  Slot mySlot() {
+    for (Slot slot : slots) {
+      if (MessageDigest.isEqual(slot.nameHash, nameHash)) {
+        return slot;
+      }
+    }
+    throw ImageOpener.removed(memberName);
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  byte[] randomKey() {
+    byte[] key = new byte[Aead.KEY_LENGTH];
+    random.nextBytes(key);
+    return key;
+  }
+
+  /** A random (version 4) UUID from the vault's random source. */
+  UUID randomId() {
+    byte[] bytes = new byte[16];
+    random.nextBytes(bytes);
+    bytes[6] = (byte) ((bytes[6] & 0x0F) | 0x40);
+    bytes[8] = (byte) ((bytes[8] & 0x3F) | 0x80);
+    return new ByteReader(bytes, "id").uuid("id");
+  }
+
+  synchronized void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the vault is closed");
+    }
+  }
+
+  /** Zeroes the keys and releases the store. Calling it again does nothing. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    keys.close();
+    if (body != null) {
+      body.wipe();
+    }
+    if (journal != null) {
+      journal.close();
+    }
+    storage.close();
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+}
