@@ -21,7 +21,7 @@ import java.util.Set;
  * granted that client's tag reveals the current code, and the owner sees the reveal in the audit trail. The secret is
  * never printed.
  *
- * <p>Run: {@code java -cp examples/target/totp.jar io.totpkit.examples.AgencyOnboarding}
+ * <p>Run: {@code java -cp examples/target/examples.jar io.totpkit.examples.AgencyOnboarding}
  */
 public final class AgencyOnboarding {
   private AgencyOnboarding() {}

@@ -22,7 +22,7 @@ import java.time.Instant;
  * A service turning on 2-step verification for a user: a new secret, its enrolment QR code as a PNG, then logins
  * checked with a one-step window, a replay guard and an attempt limiter.
  *
- * <p>Run: {@code java -cp examples/target/totp.jar io.totpkit.examples.EnrollAndVerify [QR.png]}
+ * <p>Run: {@code java -cp examples/target/examples.jar io.totpkit.examples.EnrollAndVerify [QR.png]}
  */
 public final class EnrollAndVerify {
   private EnrollAndVerify() {}

@@ -18,7 +18,7 @@ import java.util.Set;
  * when given the text. Here the export is built with {@link MigrationPayload#encode}, then imported into a vault,
  * twice, to show that duplicates are skipped.
  *
- * <p>Run: {@code java -cp examples/target/totp.jar io.totpkit.examples.ImportGoogleExport}
+ * <p>Run: {@code java -cp examples/target/examples.jar io.totpkit.examples.ImportGoogleExport}
  */
 public final class ImportGoogleExport {
   private ImportGoogleExport() {}

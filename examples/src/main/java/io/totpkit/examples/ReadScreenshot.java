@@ -16,7 +16,7 @@ import java.util.List;
  * secret itself is never printed.
  *
  * <pre>
- * java -cp examples/target/totp.jar io.totpkit.examples.ReadScreenshot screenshot.png
+ * java -cp examples/target/examples.jar io.totpkit.examples.ReadScreenshot screenshot.png
  * TikTok (brand): 492039  (17 s left)
  * </pre>
  *

@@ -26,7 +26,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * (use HikariCP or the application server's in production).
  *
  * <p>Run against a database you may write to (it creates the {@code totpkit_*} tables and a vault named after the
- * current time): {@code java -cp examples/target/totp.jar io.totpkit.examples.SeveralServers
+ * current time): {@code java -cp examples/target/examples.jar io.totpkit.examples.SeveralServers
  * 'jdbc:postgresql://localhost/app?user=app&password=...'} (the jar carries the PostgreSQL driver).
  */
 public final class SeveralServers {

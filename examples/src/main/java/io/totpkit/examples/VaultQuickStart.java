@@ -15,7 +15,7 @@ import java.util.UUID;
  * Creates a vault in a temporary directory, adds an account from an {@code otpauth://} URI, reopens the vault and
  * prints the account's current code and the seconds it stays valid. Never prints the secret.
  *
- * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests && java -cp examples/target/totp.jar
+ * <p>Run: {@code ./mvnw -q -pl examples -am package -DskipTests && java -cp examples/target/examples.jar
  * io.totpkit.examples.VaultQuickStart}
  */
 public final class VaultQuickStart {

@@ -12,7 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The examples and the tool may use anything below them, but keys and secrets still come from SecureRandom only. */
+/** The examples may use anything below them, but keys and secrets still come from SecureRandom only. */
 class ArchitectureTest {
   /** The module's main classes, read from where QuickStart was loaded (target/classes): never the tests. */
   private static final JavaClasses EXAMPLES = new ClassFileImporter().importLocations(

@@ -1,0 +1,153 @@
+package io.totpkit.cli;
+
+import io.totpkit.core.HmacAlgorithm;
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpType;
+import io.totpkit.core.Secret;
+import io.totpkit.qr.QrCodes;
+import io.totpkit.vault.Vault;
+import io.totpkit.vault.VaultEntry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code totp add}: one account from a screenshot, an {@code otpauth://} URI or a typed setup key. */
+@Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+    description = {"Adds accounts to the vault from a screenshot of a QR code (every code in it), an otpauth:// URI, "
+        + "or a setup key typed off a screen. Shows what it found - never the key. An account with the same issuer "
+        + "and account name is replaced only after you confirm (or with --yes). OWNER only."})
+final class AddCommand extends VaultCommand {
+  static final class Source {
+    @Option(names = "--qr", paramLabel = "IMAGE", required = true,
+        description = "A screenshot or photo holding the QR code (PNG, JPEG, GIF, BMP).")
+    Path qr;
+
+    @Option(names = "--uri", paramLabel = "URI", required = true,
+        description = "An otpauth:// URI (note: the shell may keep it in its history).")
+    String uri;
+
+    @Option(names = "--key", paramLabel = "KEY", required = true,
+        description = "A Base32 setup key such as \"ABCD EFGH ...\"; needs --account.")
+    String key;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--issuer", paramLabel = "NAME", description = "With --key: the service, e.g. TikTok.")
+  String issuer;
+
+  @Option(names = "--account", paramLabel = "NAME", description = "With --key: the account name at the service.")
+  String account;
+
+  @Option(names = "--digits", paramLabel = "N", description = "With --key: code length (default 6).")
+  Integer digits;
+
+  @Option(names = "--period", paramLabel = "SECONDS", description = "With --key: seconds per code (default 30).")
+  Integer period;
+
+  @Option(names = "--algorithm", paramLabel = "ALG", description = "With --key: SHA1 (default), SHA256 or SHA512.")
+  String algorithm;
+
+  @Option(names = {"--tag", "-t"}, paramLabel = "TAG", split = ",",
+      description = "A tag, such as the client's name; repeatable. OPERATORs see entries with a tag they were "
+          + "granted.")
+  List<String> tags = new ArrayList<>();
+
+  @Option(names = {"--yes", "--replace"}, description = "Replace an account with the same issuer and account name "
+      + "without asking.")
+  boolean yes;
+
+  @Override
+  public Integer call() {
+    List<OtpAuthUri> found = found();
+    Io io = io();
+    for (OtpAuthUri uri : found) {
+      io.out.println("Found " + describe(uri));
+    }
+    try (Vault vault = root().openVault()) {
+      for (OtpAuthUri uri : found) {
+        List<VaultEntry> same = new ArrayList<>();
+        for (VaultEntry e : vault.entries()) {
+          if (e.issuer().equalsIgnoreCase(uri.issuer()) && e.account().equalsIgnoreCase(uri.account())) {
+            same.add(e);
+          }
+        }
+        Set<String> tagSet = new LinkedHashSet<>(tags);
+        if (same.isEmpty()) {
+          UUID id = vault.add(uri, tagSet);
+          io.out.println("Added " + id.toString().substring(0, 8) + "  " + label(uri) + tagText(tagSet));
+          continue;
+        }
+        VaultEntry old = same.get(0);
+        if (!yes && !confirm(label(uri) + " is already in the vault (" + old.id().toString().substring(0, 8)
+            + "). Replace?")) {
+          throw new CliException(ExitCodes.USAGE, label(uri) + " is already in the vault as "
+              + old.id().toString().substring(0, 8) + "; nothing was changed (add --yes to replace it)");
+        }
+        vault.update(old.id(), uri, tagSet.isEmpty() ? old.tags() : tagSet);
+        io.out.println("Replaced " + old.id().toString().substring(0, 8) + "  " + label(uri));
+      }
+    }
+    return ExitCodes.OK;
+  }
+
+  private List<OtpAuthUri> found() {
+    if (source.key == null
+        && (issuer != null || account != null || digits != null || period != null || algorithm != null)) {
+      throw new CliException(ExitCodes.USAGE, "--issuer, --account, --digits, --period and --algorithm go with "
+          + "--key");
+    }
+    if (source.qr != null) {
+      return QrCodes.read(source.qr);
+    }
+    if (source.uri != null) {
+      return List.of(OtpAuthUri.parse(source.uri));
+    }
+    if (account == null || account.isBlank()) {
+      throw new CliException(ExitCodes.USAGE, "--key needs --account (and usually --issuer)");
+    }
+    OtpAuthUri.Builder builder = OtpAuthUri.totp(Secret.fromBase32(source.key)).account(account);
+    if (issuer != null) {
+      builder.issuer(issuer);
+    }
+    if (digits != null) {
+      builder.digits(digits);
+    }
+    if (period != null) {
+      builder.period(Duration.ofSeconds(period));
+    }
+    if (algorithm != null) {
+      builder.algorithm(HmacAlgorithm.fromName(algorithm));
+    }
+    return List.of(builder.build());
+  }
+
+  static String label(OtpAuthUri uri) {
+    return uri.issuer().isEmpty() ? uri.account() : uri.issuer() + " (" + uri.account() + ")";
+  }
+
+  /** Issuer, account and parameters; never the key. */
+  static String describe(OtpAuthUri uri) {
+    String kind;
+    if (uri.isSteam()) {
+      kind = "Steam Guard, 5 characters, 30 s";
+    } else if (uri.type() == OtpType.TOTP) {
+      kind = "TOTP, " + uri.algorithm() + ", " + uri.digits() + " digits, " + uri.period().toSeconds() + " s";
+    } else {
+      kind = "HOTP, " + uri.algorithm() + ", " + uri.digits() + " digits, counter " + uri.counter().getAsLong();
+    }
+    return label(uri) + ": " + kind;
+  }
+
+  private static String tagText(Set<String> tags) {
+    return tags.isEmpty() ? "" : "  tags: " + String.join(",", tags);
+  }
+}

@@ -1,0 +1,75 @@
+package io.totpkit.cli;
+
+import io.totpkit.core.OtpException;
+import io.totpkit.qr.QrCodeException;
+import io.totpkit.vault.AuditTamperedException;
+import io.totpkit.vault.NotAVaultFileException;
+import io.totpkit.vault.UnknownMemberException;
+import io.totpkit.vault.UnsupportedVaultVersionException;
+import io.totpkit.vault.VaultAccessException;
+import io.totpkit.vault.VaultCorruptedException;
+import io.totpkit.vault.VaultException;
+import io.totpkit.vault.VaultImportException;
+import io.totpkit.vault.VaultIoException;
+import io.totpkit.vault.VaultLockedException;
+import io.totpkit.vault.VaultTamperedException;
+import io.totpkit.vault.WrongPassphraseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.NoSuchElementException;
+
+/** The tool's exit statuses, and which failure maps to which. Documented in every help footer and the README. */
+final class ExitCodes {
+  static final int OK = 0;
+  /** A "no" answer: the code did not verify, the audit trail is broken. */
+  static final int NO = 1;
+  /** Usage error or bad input: unknown option, unreadable file, no QR code, ambiguous or unknown QUERY. */
+  static final int USAGE = 2;
+  /** Wrong passphrase, unknown member, or an operation the member's role does not allow. */
+  static final int AUTH = 3;
+  /** The vault is damaged, tampered with, not a vault, or needs a newer totp. */
+  static final int DAMAGED = 4;
+  /** The vault is locked by another process, or an I/O error. */
+  static final int IO = 5;
+  /** Interrupted (Ctrl-C). */
+  static final int INTERRUPTED = 130;
+
+  /** The help footer every command shows. */
+  static final String FOOTER = "%nExit status: 0 success, 1 no (code rejected, audit trail broken), 2 usage error or "
+      + "bad input, 3 wrong passphrase, unknown member or not allowed, 4 vault damaged or tampered, 5 vault busy or "
+      + "I/O error, 130 interrupted.";
+
+  private ExitCodes() {}
+
+  static int of(Throwable e) {
+    if (e instanceof CliException) {
+      return ((CliException) e).exitCode();
+    }
+    if (e instanceof WrongPassphraseException || e instanceof UnknownMemberException
+        || e instanceof VaultAccessException) {
+      return AUTH;
+    }
+    if (e instanceof AuditTamperedException) {
+      return NO;
+    }
+    if (e instanceof VaultCorruptedException || e instanceof VaultTamperedException
+        || e instanceof NotAVaultFileException || e instanceof UnsupportedVaultVersionException) {
+      return DAMAGED;
+    }
+    if (e instanceof VaultLockedException || e instanceof VaultIoException || e instanceof IOException
+        || e instanceof UncheckedIOException) {
+      return IO;
+    }
+    if (e instanceof VaultImportException || e instanceof QrCodeException || e instanceof IllegalArgumentException
+        || e instanceof NoSuchElementException) {
+      return USAGE;
+    }
+    if (e instanceof VaultException) {
+      return DAMAGED;
+    }
+    if (e instanceof OtpException) {
+      return USAGE;   // a key, URI or export that does not parse
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,114 @@
+package io.totpkit.cli;
+
+import io.totpkit.vault.Member;
+import io.totpkit.vault.Role;
+import io.totpkit.vault.Vault;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code totp members add|remove|list}: who may use the vault, and for which tags. OWNER only. */
+@Command(name = "members", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+    description = {"Manages the vault's members. An OWNER may do everything; an OPERATOR may list and reveal the "
+        + "codes of accounts carrying a tag they were granted, nothing else. OWNER only."},
+    subcommands = {MembersCommand.Add.class, MembersCommand.Remove.class, MembersCommand.ListMembers.class})
+final class MembersCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    throw new ParameterException(spec.commandLine(), "say add, remove or list");
+  }
+
+  @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+      description = {"Adds a member. Their passphrase is asked twice (or read from --new-passphrase-file or "
+          + "$TOTP_NEW_PASSPHRASE; without a terminal, the line after yours on standard input)."})
+  static final class Add extends VaultCommand {
+    @Parameters(paramLabel = "NAME", description = "The new member's name.")
+    String name;
+
+    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
+    String role;
+
+    @Option(names = "--grant", paramLabel = "TAG", split = ",",
+        description = "For an operator: a tag whose accounts they may use; repeatable.")
+    List<String> grants = new ArrayList<>();
+
+    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
+        description = "Read the new member's passphrase from the first line of FILE.")
+    Path newPassphraseFile;
+
+    @Override
+    public Integer call() {
+      Role parsed;
+      if (role.equalsIgnoreCase("owner")) {
+        parsed = Role.OWNER;
+      } else if (role.equalsIgnoreCase("operator")) {
+        parsed = Role.OPERATOR;
+      } else {
+        throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
+      }
+      if (parsed == Role.OPERATOR && grants.isEmpty()) {
+        throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
+      }
+      TotpCommand root = root();
+      try (Vault vault = root.openVault()) {
+        char[] passphrase = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE",
+            "Passphrase for " + name + ": ");
+        Set<String> tags = new LinkedHashSet<>(grants);
+        vault.addMember(name, parsed, tags, passphrase);
+        io().out.println("Added " + name + " as " + parsed.name().toLowerCase(Locale.ROOT)
+            + (parsed == Role.OPERATOR ? " with access to " + String.join(", ", tags) : ""));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "remove", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+      description = {"Removes a member and rotates the vault's keys, so nothing they kept opens what is written "
+          + "afterwards. Codes they saw stay seen: rotate those keys at the services if that matters."})
+  static final class Remove extends VaultCommand {
+    @Parameters(paramLabel = "NAME", description = "The member to remove.")
+    String name;
+
+    @Override
+    public Integer call() {
+      try (Vault vault = root().openVault()) {
+        vault.removeMember(name);
+        io().out.println("Removed " + name + "; the vault's keys were rotated.");
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+      description = {"Lists the members, their roles and granted tags."})
+  static final class ListMembers extends VaultCommand {
+    @Override
+    public Integer call() {
+      try (Vault vault = root().openVault()) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"NAME", "ROLE", "GRANTED TAGS", "ADDED"});
+        for (Member m : vault.members()) {
+          rows.add(new String[] {m.name(), m.role().name().toLowerCase(Locale.ROOT),
+              m.role() == Role.OWNER ? "(all)" : String.join(",", m.grantedTags()),
+              DateTimeFormatter.ISO_INSTANT.format(m.addedAt().truncatedTo(ChronoUnit.SECONDS))});
+        }
+        Tables.print(rows, io().out);
+      }
+      return ExitCodes.OK;
+    }
+  }
+}

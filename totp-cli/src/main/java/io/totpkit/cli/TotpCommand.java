@@ -1,0 +1,192 @@
+package io.totpkit.cli;
+
+import io.totpkit.vault.Vault;
+import io.totpkit.vault.VaultOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+/**
+ * {@code totp}: the command-line tool for teams that hold TOTP keys on behalf of others. Subcommands create a vault,
+ * add accounts from screenshots, URIs or typed keys, show and verify codes, import and export, show enrolment QR
+ * codes, manage members and read the audit trail; {@code totp demo} shows it all on a throw-away vault.
+ */
+@Command(name = "totp", mixinStandardHelpOptions = true, versionProvider = TotpCommand.Version.class,
+    header = "One-time codes for the accounts your team holds, from an encrypted, audited vault.",
+    description = {"Vault: --vault, else $TOTP_VAULT, else $XDG_CONFIG_HOME/totpkit/vault.totp "
+        + "(~/.config/totpkit/vault.totp). Member: --member, else $TOTP_MEMBER, else your user name. Passphrase: "
+        + "--passphrase-file (first line), else $TOTP_VAULT_PASSPHRASE, else asked on the terminal without echo, "
+        + "else one line of standard input. A vault busy with another process's change is waited for "
+        + "$TOTP_LOCK_TIMEOUT seconds (default 10).", ""},
+    footer = ExitCodes.FOOTER,
+    subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, CodeCommand.class, VerifyCommand.class,
+        ImportCommand.class, ExportCommand.class, QrCommand.class, MembersCommand.class, AuditCommand.class,
+        PasswdCommand.class, DemoCommand.class})
+public final class TotpCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--vault", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "The vault file (default: $TOTP_VAULT, else the config directory).")
+  Path vault;
+
+  @Option(names = "--member", paramLabel = "NAME", scope = ScopeType.INHERIT,
+      description = "Who you are in the vault (default: $TOTP_MEMBER, else your user name).")
+  String member;
+
+  @Option(names = "--passphrase-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Read your passphrase from the first line of FILE.")
+  Path passphraseFile;
+
+  @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean debug;
+
+  @Option(names = "--fast-kdf", scope = ScopeType.INHERIT, hidden = true,
+      description = "Seal new passphrases with the least Argon2id cost the vault allows (tests and demos only; "
+          + "also $TOTP_FAST_KDF=1).")
+  boolean fastKdf;
+
+  final Io io;
+
+  TotpCommand(Io io) {
+    this.io = io;
+  }
+
+  /**
+   * Runs the tool and exits with its status.
+   *
+   * @param args the command line
+   */
+  public static void main(String[] args) {
+    int status = execute(Io.system(), args);
+    System.exit(status);
+  }
+
+  /** Runs one command line against {@code io} and returns the exit status; never exits the JVM. */
+  static int execute(Io io, String... args) {
+    TotpCommand root = new TotpCommand(io);
+    CommandLine cli = new CommandLine(root);
+    cli.addSubcommand("completion", new AutoComplete.GenerateCompletion());
+    cli.getSubcommands().get("completion").getCommandSpec().usageMessage()
+        .description("Prints a bash/zsh completion script: source <(totp completion)");
+    cli.setOut(io.out).setErr(io.err);
+    cli.setParameterExceptionHandler((e, args1) -> {
+      CommandLine failed = e.getCommandLine();
+      io.err.println("totp: " + e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+      io.err.flush();
+      return ExitCodes.USAGE;
+    });
+    cli.setExecutionExceptionHandler((e, failed, parsed) -> {
+      int status = ExitCodes.of(e);
+      if (root.debug) {
+        e.printStackTrace(new PrintWriter(io.err, true));
+      }
+      String message = message(e);
+      if (status < 0) {
+        // Not a failure the tool knows: still one line, with a way to learn more.
+        status = ExitCodes.IO;
+        message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
+            + (root.debug ? "" : " (run with --debug for the stack trace)");
+      }
+      io.err.println("totp: " + message);
+      io.err.flush();
+      return status;
+    });
+    int status = cli.execute(args);
+    io.out.flush();
+    io.err.flush();
+    return status;
+  }
+
+  private static String message(Exception e) {
+    String message = e.getMessage();
+    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(io.out);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // What subcommands share
+
+  Path vaultPath() {
+    if (vault != null) {
+      return vault;
+    }
+    String fromEnv = io.env.get("TOTP_VAULT");
+    if (fromEnv != null && !fromEnv.isEmpty()) {
+      return Path.of(fromEnv);
+    }
+    String xdg = io.env.get("XDG_CONFIG_HOME");
+    Path config = xdg != null && !xdg.isEmpty() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
+    return config.resolve("totpkit").resolve("vault.totp");
+  }
+
+  String memberName() {
+    if (member != null) {
+      return member;
+    }
+    String fromEnv = io.env.get("TOTP_MEMBER");
+    return fromEnv != null && !fromEnv.isEmpty() ? fromEnv : System.getProperty("user.name");
+  }
+
+  VaultOptions options() {
+    boolean fast = fastKdf || "1".equals(io.env.get("TOTP_FAST_KDF"));
+    VaultOptions.Builder builder = VaultOptions.builder().clock(io.clock);
+    if (fast) {
+      builder.minimumArgon2();
+    }
+    String wait = io.env.get("TOTP_LOCK_TIMEOUT");
+    if (wait != null && !wait.isEmpty()) {
+      try {
+        builder.lockTimeout(Duration.ofSeconds(Long.parseLong(wait)));
+      } catch (IllegalArgumentException e) {
+        throw new CliException(ExitCodes.USAGE, "TOTP_LOCK_TIMEOUT is a number of seconds, not '" + wait + "'");
+      }
+    }
+    return builder.build();
+  }
+
+  Passphrases passphrases() {
+    return new Passphrases(io);
+  }
+
+  /** Opens the vault as the member, asking for the passphrase; a missing vault is a usage error. */
+  Vault openVault() {
+    Path path = vaultPath();
+    if (!Files.exists(path)) {
+      throw new CliException(ExitCodes.USAGE, "there is no vault at " + path + "; create one with 'totp init' "
+          + "(or point --vault or TOTP_VAULT at yours)");
+    }
+    String name = memberName();
+    char[] passphrase = passphrases().read(passphraseFile, "TOTP_VAULT_PASSPHRASE",
+        "Passphrase of " + name + " for " + path + ": ");
+    return Vault.open(path, name, passphrase, options());
+  }
+
+  /** {@code totp --version}: the project version, filtered into a resource at build time. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties properties = new Properties();
+      try (InputStream in = TotpCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          properties.load(in);
+        }
+      }
+      return new String[] {"totp " + properties.getProperty("version", "(unknown version)")};
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package io.totpkit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.Totp;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The tool as a separate process, as a shell starts it: passphrases on standard input, real exit statuses, and
+ * Ctrl-C (SIGINT) during {@code --watch}. A handful of launches; everything else runs in-process in
+ * {@link TotpCommandTest}.
+ */
+@Timeout(120)
+class CliProcessTest {
+  static final String GITHUB = TotpCommandTest.GITHUB;
+
+  @TempDir Path dir;
+
+  private ProcessBuilder totp(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(TotpCommand.class.getName());
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().remove("TOTP_VAULT_PASSPHRASE");
+    builder.environment().remove("TOTP_NEW_PASSPHRASE");
+    builder.environment().put("TOTP_VAULT", dir.resolve("vault.totp").toString());
+    builder.environment().put("TOTP_MEMBER", "maria");
+    builder.environment().put("TOTP_FAST_KDF", "1");
+    return builder;
+  }
+
+  /** Runs to completion with {@code stdin} as standard input. */
+  private static Cli.Result run(ProcessBuilder builder, String stdin) throws IOException, InterruptedException {
+    Process process = builder.start();
+    try (OutputStream in = process.getOutputStream()) {
+      in.write(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Cli.Result(process.exitValue(), out, err);
+  }
+
+  @Test
+  void passphraseOnStandardInput_initAddCode_thenWrongPassphraseIsStatus3() throws Exception {
+    Cli.Result init = run(totp("init"), "owner passphrase\n");
+    assertThat(init.status).as(init.toString()).isZero();
+    Cli.Result add = run(totp("add", "--uri", GITHUB, "--tag", "client-a"), "owner passphrase\n");
+    assertThat(add.status).as(add.toString()).isZero();
+
+    Totp expected = OtpAuthUri.parse(GITHUB).toTotp();
+    Instant before = Instant.now();
+    Cli.Result code = run(totp("code", "github"), "owner passphrase\n");
+    Instant after = Instant.now();
+    assertThat(code.status).as(code.toString()).isZero();
+    // Not a terminal: the code alone, from one of the steps the process ran in.
+    assertThat(code.out.strip()).isIn(expected.generate(before), expected.generate(after));
+
+    Cli.Result wrong = run(totp("list"), "not the passphrase\n");
+    assertThat(wrong.status).isEqualTo(3);
+    assertThat(wrong.err).isEqualTo("totp: wrong passphrase for member 'maria'\n");
+    assertThat(wrong.out).isEmpty();
+  }
+
+  @Test
+  void missingVaultAndUnknownOption_oneLineNoStackTrace() throws Exception {
+    Cli.Result missing = run(totp("list"), "");
+    assertThat(missing.status).isEqualTo(2);
+    assertThat(missing.err).startsWith("totp: there is no vault at ").contains("totp init").hasLineCount(1);
+
+    Cli.Result unknown = run(totp("list", "--frobnicate"), "");
+    assertThat(unknown.status).isEqualTo(2);
+    assertThat(unknown.err).isEqualTo("totp: Unknown option: '--frobnicate' (see 'totp list --help')\n");
+  }
+
+  @Test
+  void watch_interruptedBySigint_exits130WithoutStackTrace() throws Exception {
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("init").status).isZero();
+    assertThat(setup.run("add", "--uri", GITHUB).status).isZero();
+
+    ProcessBuilder builder = totp("code", "github", "--watch");
+    builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Process process = builder.start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    String first = out.readLine();
+    assertThat(first).matches("\\d{6}");
+
+    Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
+    assertThat(kill.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(process.exitValue()).isEqualTo(130);
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void vaultLockedByAnotherProcess_status5() throws Exception {
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("init").status).isZero();
+    Path lockFile = dir.resolve("vault.totp.lock");
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      ProcessBuilder builder = totp("list");
+      builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+      builder.environment().put("TOTP_LOCK_TIMEOUT", "1");
+      Cli.Result busy = run(builder, "");
+      assertThat(busy.status).as(busy.toString()).isEqualTo(5);
+      assertThat(busy.err).startsWith("totp: ").hasLineCount(1);
+    }
+  }
+
+  /**
+   * On a terminal (a pseudo-terminal from util-linux {@code script}): {@code init} asks twice and refuses a mismatch;
+   * {@code add} asks before replacing a duplicate. Skipped where {@code script} is missing.
+   */
+  @Test
+  void onATerminal_initAsksTwiceAndAddAsksBeforeReplacing() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    Cli.Result mismatch = run(onTerminal(totp("init")), "one passphrase\nanother one\n");
+    assertThat(mismatch.status).as(mismatch.toString()).isEqualTo(2);
+    assertThat(mismatch.out).contains("Repeat it:").contains("totp: the passphrases do not match");
+    assertThat(Files.exists(dir.resolve("vault.totp"))).isFalse();
+
+    Cli.Result init = run(onTerminal(totp("init")), "owner passphrase\nowner passphrase\n");
+    assertThat(init.status).as(init.toString()).isZero();
+
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("add", "--uri", GITHUB).status).isZero();
+    ProcessBuilder replace = onTerminal(totp("add", "--uri", GITHUB.replace("JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQ")));
+    replace.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result replaced = run(replace, "y\n");
+    assertThat(replaced.status).as(replaced.toString()).isZero();
+    assertThat(replaced.out).contains("Replace? [y/N]").contains("Replaced");
+  }
+
+  /** Runs the command inside {@code script}, so that it has a terminal; {@code -e} passes on its exit status. */
+  private static ProcessBuilder onTerminal(ProcessBuilder builder) {
+    StringBuilder command = new StringBuilder();
+    for (String part : builder.command()) {
+      command.append(" '").append(part.replace("'", "'\\''")).append('\'');
+    }
+    return builder.command("/usr/bin/script", "-qec", command.toString().strip(), "/dev/null");
+  }
+}
