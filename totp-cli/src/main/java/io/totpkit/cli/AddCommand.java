@@ -76,7 +76,7 @@ final class AddCommand extends VaultCommand {
       for (OtpAuthUri uri : found) {
         List<VaultEntry> same = new ArrayList<>();
         for (VaultEntry e : vault.entries()) {
-          if (e.issuer().equalsIgnoreCase(uri.issuer()) && e.account().equalsIgnoreCase(uri.account())) {
+          if (e.isSameAccount(uri)) {
             same.add(e);
           }
         }

@@ -1,5 +1,6 @@
 package io.totpkit.cli;
 
+import io.totpkit.core.Wipe;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -58,10 +59,10 @@ final class Passphrases {
       char[] again = io.console.readPassword("%s", "Repeat it: ");
       boolean same = again != null && Arrays.equals(first, again);
       if (again != null) {
-        Arrays.fill(again, '\0');
+        Wipe.chars(again);
       }
       if (!same) {
-        Arrays.fill(first, '\0');
+        Wipe.chars(first);
         throw new CliException(ExitCodes.USAGE, "the passphrases do not match; nothing was changed");
       }
     }
@@ -88,10 +89,10 @@ final class Passphrases {
       CharBuffer chars = StandardCharsets.UTF_8.decode(ByteBuffer.wrap(bytes, 0, end));
       char[] out = new char[chars.remaining()];
       chars.get(out);
-      Arrays.fill(chars.array(), '\0');
+      Wipe.chars(chars.array());
       return out;
     } finally {
-      Arrays.fill(bytes, (byte) 0);
+      Wipe.bytes(bytes);
     }
   }
 }

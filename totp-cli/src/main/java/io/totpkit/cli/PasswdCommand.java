@@ -1,9 +1,9 @@
 package io.totpkit.cli;
 
+import io.totpkit.core.Wipe;
 import io.totpkit.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +31,7 @@ final class PasswdCommand extends VaultCommand {
       vault.changePassphrase(check, replacement);
       io().out.println("Changed the passphrase of " + root.memberName() + ".");
     } finally {
-      Arrays.fill(check, '\0');
+      Wipe.chars(check);
     }
     return ExitCodes.OK;
   }
