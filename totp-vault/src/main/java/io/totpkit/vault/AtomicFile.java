@@ -23,29 +23,25 @@ import java.util.Objects;
 final class AtomicFile {
   private AtomicFile() {}
 
-  static Path backupPath(Path path) {
-    return path.resolveSibling(path.getFileName() + ".bak");
-  }
-
-  static Path tempPath(Path path) {
-    return path.resolveSibling(path.getFileName() + ".tmp");
-  }
-
-  /** Replaces {@code path} with {@code bytes}; the old content (if any) becomes the backup. */
-  static void replace(Path path, byte[] bytes, boolean keepBackup) throws IOException {
-    replace(path, bytes, keepBackup, () -> { });
+  /** Replaces the vault file with {@code bytes}; the old content (if any) becomes the backup. */
+  static void replace(VaultPaths files, byte[] bytes, boolean keepBackup) throws IOException {
+    replace(files, bytes, keepBackup, () -> { });
   }
 
   /**
    * Replaces {@code path} with {@code bytes}, running {@code beforeRename} once the new bytes are on disk and before
    * they become visible (the vault waits there for its journal's fsync, which runs meanwhile).
    */
-  static void replace(Path path, byte[] bytes, boolean keepBackup, Runnable beforeRename) throws IOException {
-    Path temp = tempPath(path);
+  static void replace(VaultPaths files, byte[] bytes, boolean keepBackup, Runnable beforeRename)
+      throws IOException {
+    Path path = files.vault;
+    Path temp = files.temp;
     if (keepBackup) {
-      recycleBackup(path, temp);
+      recycleBackup(files);
     }
-    try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+    // The new file gets the vault's current mode (0600 for a new vault), whatever the umask.
+    try (FileChannel channel = SecretFiles.openLike(temp, path, StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE)) {
       ByteBuffer buffer = ByteBuffer.wrap(bytes);
       while (buffer.hasRemaining()) {
         channel.write(buffer, buffer.position());
@@ -56,12 +52,12 @@ final class AtomicFile {
     }
     beforeRename.run();
     if (keepBackup && Files.exists(path)) {
-      Path backup = backupPath(path);
+      Path backup = files.backup;
       Files.deleteIfExists(backup);
       try {
         Files.createLink(backup, path);
       } catch (UnsupportedOperationException | IOException noHardLinks) {
-        Files.copy(path, backup, StandardCopyOption.REPLACE_EXISTING);
+        SecretFiles.copy(path, backup);
       }
     }
     try {
@@ -72,20 +68,19 @@ final class AtomicFile {
     syncDirectory(path.toAbsolutePath().getParent());
   }
 
-  /** Forces a directory's entries (a rename, a new file) to disk; a no-op where the platform cannot. */
   /**
    * Turns the previous backup into the next temporary file: overwriting blocks a file already owns syncs faster than
    * allocating fresh ones, and freeing a 2 MB file leaves the critical path (measured here: 6.4 ms against 3.9 ms for
    * write, sync, link, rename and directory sync). Until the backup is linked again there is none; the main path is
    * never touched. A backup that is the main file itself (a hard link made after a member's removal) is left alone.
    */
-  private static void recycleBackup(Path path, Path temp) throws IOException {
-    Path backup = backupPath(path);
-    if (Files.exists(backup) && Files.exists(path) && !Files.isSameFile(backup, path)) {
-      Files.move(backup, temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  private static void recycleBackup(VaultPaths files) throws IOException {
+    if (Files.exists(files.backup) && Files.exists(files.vault) && !Files.isSameFile(files.backup, files.vault)) {
+      Files.move(files.backup, files.temp, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
   }
 
+  /** Forces a directory's entries (a rename, a new file) to disk; a no-op where the platform cannot. */
   static void syncDirectory(Path directory) throws IOException {
     try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);

@@ -24,7 +24,7 @@ final class FileByteLog implements ByteLog {
   /** Creates an empty journal file, replacing an orphan that a crashed create may have left. */
   static FileByteLog create(Path path) {
     try {
-      return new FileByteLog(path, FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+      return new FileByteLog(path, SecretFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
     } catch (IOException e) {
       throw new VaultIoException("cannot create the audit journal " + path + ": " + e.getMessage(), e);

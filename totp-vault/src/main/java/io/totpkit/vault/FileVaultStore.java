@@ -12,7 +12,8 @@ import java.util.Arrays;
 
 /**
  * A vault in one file (FORMAT.md section 1), replaced atomically on every save, with its journal, backup and lock
- * file beside it. Writers are serialized by {@link VaultLock}.
+ * file beside it. Symbolic links are followed once, when a vault connects ({@link VaultPaths}); every file is created
+ * readable by its owner alone ({@link SecretFiles}). Writers are serialized by {@link VaultLock}.
  *
  * <p>Thread-safety: immutable; each handle is used by one vault.
  */
@@ -39,11 +40,12 @@ final class FileVaultStore extends VaultStore {
 
   /** Holds the lock file's channel between calls. */
   private final class Handle implements StoreHandle {
-    private final VaultLock lock = new VaultLock(path);
+    private final VaultPaths files = VaultPaths.of(path);
+    private final VaultLock lock = new VaultLock(files.vault);
 
     @Override
     public Held lock(Duration timeout) {
-      return new Locked(lock.acquire(timeout));
+      return new Locked(files, lock.acquire(timeout));
     }
 
     @Override
@@ -54,9 +56,13 @@ final class FileVaultStore extends VaultStore {
 
   /** The files while the lock is held. */
   private final class Locked implements StoreHandle.Held {
+    private final VaultPaths files;
+    private final Path path;
     private final VaultLock.Held held;
 
-    Locked(VaultLock.Held held) {
+    Locked(VaultPaths files, VaultLock.Held held) {
+      this.files = files;
+      this.path = files.vault;
       this.held = held;
     }
 
@@ -98,7 +104,10 @@ final class FileVaultStore extends VaultStore {
     @Override
     public Object write(byte[] image, long generation, boolean keepBackup, Runnable beforePublish) {
       try {
-        AtomicFile.replace(path, image, keepBackup, beforePublish);
+        AtomicFile.replace(files, image, keepBackup, () -> {
+          beforePublish.run();
+          held.ensureExclusive();
+        });
         return AtomicFile.fingerprint(path);
       } catch (IOException e) {
         throw new VaultIoException("cannot write the vault file " + path + ": " + e.getMessage(), e);
@@ -108,13 +117,13 @@ final class FileVaultStore extends VaultStore {
     @Override
     public void replaceBackup() {
       // After a member's removal the previous generation is one their old passphrase opens: do not keep it.
-      Path backup = AtomicFile.backupPath(path);
+      Path backup = files.backup;
       try {
         Files.deleteIfExists(backup);
         try {
           Files.createLink(backup, path);
         } catch (UnsupportedOperationException | IOException noHardLinks) {
-          Files.copy(path, backup);
+          SecretFiles.copy(path, backup);
         }
         AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
       } catch (IOException e) {
@@ -125,9 +134,13 @@ final class FileVaultStore extends VaultStore {
 
     @Override
     public ByteLog journal(boolean create) {
-      Path journal = path.resolveSibling(path.getFileName() + ".audit");
       // A new journal's directory entry is made durable by the directory sync after the vault file's rename.
-      return create ? FileByteLog.create(journal) : FileByteLog.open(journal);
+      return create ? FileByteLog.create(files.journal) : FileByteLog.open(files.journal);
+    }
+
+    @Override
+    public void ensureExclusive() {
+      held.ensureExclusive();
     }
 
     @Override

@@ -253,6 +253,11 @@ public final class JdbcVaultStore extends VaultStore {
     }
 
     @Override
+    public void ensureExclusive() {
+      // The advisory lock belongs to this transaction until it ends: nobody can take it away meanwhile.
+    }
+
+    @Override
     public void commit() {
       try {
         connection.commit();

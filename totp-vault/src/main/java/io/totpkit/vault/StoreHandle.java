@@ -53,6 +53,13 @@ interface StoreHandle extends AutoCloseable {
     /** Opens the journal's bytes, or (if {@code create}) starts them afresh; the log outlives this lock. */
     ByteLog journal(boolean create);
 
+    /**
+     * Checks, before anything is written, that this holder still holds the lock exclusively.
+     *
+     * @throws VaultLockedException if the lock was taken away (a file vault's lock file deleted or replaced)
+     */
+    void ensureExclusive();
+
     /** Makes everything written under this lock durable and visible to others. */
     void commit();
 

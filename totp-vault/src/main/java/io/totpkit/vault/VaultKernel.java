@@ -196,6 +196,7 @@ final class VaultKernel implements AutoCloseable {
       boolean done = false;
       try {
         VaultChange<T> change = work.run();
+        held.ensureExclusive();
         if (change.save) {
           fingerprint = null;
           Object written = ImageSaver.save(this, held, change.audit, true);

@@ -23,27 +23,27 @@ class AtomicFileTest {
   @Test
   void replace_successiveGenerations_mainHoldsNewestAndBackupThePrevious() throws IOException {
     Path path = dir.resolve("v");
-    AtomicFile.replace(path, text("first generation, long"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("first generation, long"), true);
     assertThat(read(path)).isEqualTo("first generation, long");
-    assertThat(AtomicFile.backupPath(path)).doesNotExist();
-    AtomicFile.replace(path, text("second"), true);
-    AtomicFile.replace(path, text("third, which reuses the first's file"), true);
-    AtomicFile.replace(path, text("4th"), true);
+    assertThat(VaultPaths.of(path).backup).doesNotExist();
+    AtomicFile.replace(VaultPaths.of(path), text("second"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("third, which reuses the first's file"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("4th"), true);
     assertThat(read(path)).isEqualTo("4th");
-    assertThat(read(AtomicFile.backupPath(path))).isEqualTo("third, which reuses the first's file");
-    assertThat(AtomicFile.tempPath(path)).doesNotExist();
+    assertThat(read(VaultPaths.of(path).backup)).isEqualTo("third, which reuses the first's file");
+    assertThat(VaultPaths.of(path).temp).doesNotExist();
   }
 
   @Test
   void replace_backupLinkedToTheMainFile_leavesTheMainFileIntact() throws IOException {
     Path path = dir.resolve("v");
-    AtomicFile.replace(path, text("one"), true);
-    AtomicFile.replace(path, text("two"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("one"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("two"), true);
     // As after a member's removal: the backup is a second name of the current file.
-    Path backup = AtomicFile.backupPath(path);
+    Path backup = VaultPaths.of(path).backup;
     Files.delete(backup);
     Files.createLink(backup, path);
-    AtomicFile.replace(path, text("three"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("three"), true);
     assertThat(read(path)).isEqualTo("three");
     assertThat(read(backup)).isEqualTo("two");
   }
@@ -51,10 +51,10 @@ class AtomicFileTest {
   @Test
   void replace_leftoverTemporaryFileFromACrash_isOverwritten() throws IOException {
     Path path = dir.resolve("v");
-    AtomicFile.replace(path, text("current"), true);
-    Files.writeString(AtomicFile.tempPath(path), "half-written garbage from a killed save, longer than the rest");
-    AtomicFile.replace(path, text("next"), true);
+    AtomicFile.replace(VaultPaths.of(path), text("current"), true);
+    Files.writeString(VaultPaths.of(path).temp, "half-written garbage from a killed save, longer than the rest");
+    AtomicFile.replace(VaultPaths.of(path), text("next"), true);
     assertThat(read(path)).isEqualTo("next");
-    assertThat(read(AtomicFile.backupPath(path))).isEqualTo("current");
+    assertThat(read(VaultPaths.of(path).backup)).isEqualTo("current");
   }
 }

@@ -16,6 +16,8 @@ import java.util.UUID;
  *       reveals their codes forever, printing {@code ack ID} after each add has returned (so it is durable); the
  *       parent kills it at a random moment.
  *   <li>{@code add PATH COUNT TAG}: adds COUNT entries tagged TAG, printing {@code done} at the end.
+ *   <li>{@code steady PATH KEYHEX COUNT TAG}: opens with the private key, adds COUNT entries tagged TAG, printing
+ *       {@code ack ID} after each; an add refused because the vault's lock was taken away is tried again.
  *   <li>{@code hold PATH}: holds the vault's OS lock for a minute, printing {@code holding}.
  * </ul>
  */
@@ -37,6 +39,25 @@ public final class VaultChild {
     }
     VaultOptions options = TestVaults.fast(Clock.systemUTC()).toBuilder()
         .lockTimeout(java.time.Duration.ofSeconds(30)).build();
+    if (args[0].equals("steady")) {
+      try (Vault vault = VaultInternals.openWithPrivateKey(path, "maria",
+          java.util.HexFormat.of().parseHex(args[2]), options)) {
+        for (int i = 0; i < Integer.parseInt(args[3]); i++) {
+          UUID id = null;
+          while (id == null) {
+            try {
+              id = vault.add(uri(args[4] + "-" + i), Set.of(args[4]));
+            } catch (VaultLockedException lockTakenAway) {
+              System.err.println("retrying after: " + lockTakenAway.getMessage());
+            }
+          }
+          System.out.println("ack " + id);
+          System.out.flush();
+        }
+      }
+      System.out.println("done");
+      return;
+    }
     boolean loop = args[0].equals("loop");
     try (Vault vault = loop
         ? VaultInternals.openWithPrivateKey(path, "maria", java.util.HexFormat.of().parseHex(args[2]), options)
