@@ -1,9 +1,9 @@
 package io.totpkit.cli;
 
+import io.totpkit.testing.JdkModules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -25,33 +25,17 @@ class ArchitectureTest {
   private static final JavaClasses CLI = new ClassFileImporter().importLocations(
       Set.of(Location.of(TotpCommand.class.getProtectionDomain().getCodeSource().getLocation())));
 
-  /** Classes of the JDK module {@code module} (primitives and arrays by their component type). */
-  private static DescribedPredicate<JavaClass> inJdkModule(String module) {
-    return DescribedPredicate.describe("in JDK module " + module, javaClass -> {
-      JavaClass base = javaClass.getBaseComponentType();
-      if (base.isPrimitive()) {
-        return true;
-      }
-      try {
-        return module.equals(Class.forName(base.getName(), false, ClassLoader.getPlatformClassLoader())
-            .getModule().getName());
-      } catch (ClassNotFoundException notInTheJdk) {
-        return false;
-      }
-    });
-  }
-
   @Test
   void cli_dependsOnCoreQrVaultPicocliAndJavaBaseOnly() {
     // Guards the module table's row for totp-cli: the tool reaches zxing and BouncyCastle only through qr and vault.
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.cli..",
-        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.vault..", "picocli..").or(inJdkModule("java.base")))
+        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.vault..", "picocli..").or(JdkModules.in("java.base")))
         .check(CLI);
   }
 
   @Test
   void cli_pointsUpTheModuleTableNowhere() {
-    // Guards "arrows only point down the table": the tool names no class of bench or examples.
+    // Guards "arrows only point down the table": the tool names no class of bench, examples or the CLI.
     noClasses().should().dependOnClassesThat().resideInAnyPackage("io.totpkit.bench..", "io.totpkit.examples..")
         .check(CLI);
   }

@@ -1,9 +1,9 @@
 package io.totpkit.core;
 
+import io.totpkit.testing.JdkModules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -24,27 +24,11 @@ class ArchitectureTest {
   private static final JavaClasses CORE = new ClassFileImporter().importLocations(
       Set.of(Location.of(Secret.class.getProtectionDomain().getCodeSource().getLocation())));
 
-  /** Classes of the JDK module {@code module} (primitives and arrays by their component type). */
-  static DescribedPredicate<JavaClass> inJdkModule(String module) {
-    return DescribedPredicate.describe("in JDK module " + module, javaClass -> {
-      JavaClass base = javaClass.getBaseComponentType();
-      if (base.isPrimitive()) {
-        return true;
-      }
-      try {
-        Class<?> type = Class.forName(base.getName(), false, ClassLoader.getPlatformClassLoader());
-        return Set.of(module).contains(type.getModule().getName());
-      } catch (ClassNotFoundException notInTheJdk) {
-        return false;
-      }
-    });
-  }
-
   @Test
   void core_dependsOnJavaBaseOnly() {
     // Guards "totp-core depends on the JDK only", down to the module: no java.sql, java.desktop, java.logging.
     classes().should().onlyDependOnClassesThat(
-        JavaClass.Predicates.resideInAPackage("io.totpkit.core..").or(inJdkModule("java.base")))
+        JavaClass.Predicates.resideInAPackage("io.totpkit.core..").or(JdkModules.in("java.base")))
         .check(CORE);
   }
 

@@ -1,10 +1,9 @@
 package io.totpkit.core;
 
+import io.totpkit.testing.KnownSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,12 +33,6 @@ class NoSecretInTextTest {
         assertThat(text).as("text leaks the secret").doesNotContain(form.substring(i, i + 8));
       }
     }
-  }
-
-  private static String fullText(Throwable thrown) {
-    StringWriter out = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 
   @Test
@@ -92,7 +85,7 @@ class NoSecretInTextTest {
         OtpAuthUri.parse(uri).toBuilder().period(Duration.ofSeconds(60)).build()))));
     assertThat(thrown).doesNotContainNull().hasSize(17);
     for (Throwable throwable : thrown) {
-      assertNoSecretIn(fullText(throwable));
+      assertNoSecretIn(KnownSecret.fullText(throwable));
     }
   }
 }

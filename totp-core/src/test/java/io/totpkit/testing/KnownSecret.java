@@ -48,4 +48,15 @@ public final class KnownSecret {
       }
     }
   }
+
+  /** Everything a throwable would print: its stack trace, and each cause's message, plain and localized. */
+  public static String fullText(Throwable thrown) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    thrown.printStackTrace(new java.io.PrintWriter(out));
+    StringBuilder text = new StringBuilder(out.toString());
+    for (Throwable t = thrown; t != null; t = t.getCause()) {
+      text.append('\n').append(t.getMessage()).append('\n').append(t.getLocalizedMessage());
+    }
+    return text.toString();
+  }
 }

@@ -1,9 +1,9 @@
 package io.totpkit.qr;
 
+import io.totpkit.testing.JdkModules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -24,27 +24,11 @@ class ArchitectureTest {
   private static final JavaClasses QR = new ClassFileImporter().importLocations(
       Set.of(Location.of(QrCodes.class.getProtectionDomain().getCodeSource().getLocation())));
 
-  /** Classes of the given JDK modules (primitives and arrays by their component type). */
-  private static DescribedPredicate<JavaClass> inJdkModules(Set<String> modules) {
-    return DescribedPredicate.describe("in JDK modules " + modules, javaClass -> {
-      JavaClass base = javaClass.getBaseComponentType();
-      if (base.isPrimitive()) {
-        return true;
-      }
-      try {
-        return modules.contains(Class.forName(base.getName(), false, ClassLoader.getPlatformClassLoader())
-            .getModule().getName());
-      } catch (ClassNotFoundException notInTheJdk) {
-        return false;
-      }
-    });
-  }
-
   @Test
   void qr_dependsOnCoreZxingJavaBaseAndJavaDesktopOnly() {
     // Guards the module table's row for totp-qr.
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.qr..",
-        "io.totpkit.core..", "com.google.zxing..").or(inJdkModules(Set.of("java.base", "java.desktop"))))
+        "io.totpkit.core..", "com.google.zxing..").or(JdkModules.in("java.base", "java.desktop")))
         .check(QR);
   }
 

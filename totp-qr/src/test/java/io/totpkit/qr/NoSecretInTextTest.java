@@ -7,8 +7,6 @@ import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,12 +30,6 @@ class NoSecretInTextTest {
 
   static void assertNoSecretIn(String what, String text) {
     KnownSecret.assertNoSecretIn(what, text);
-  }
-
-  private static String fullText(Throwable thrown) {
-    StringWriter out = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(out));
-    return out.toString();
   }
 
   private static byte[] png(String text) {
@@ -81,7 +73,7 @@ class NoSecretInTextTest {
       assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
     }
     for (Throwable throwable : thrown) {
-      assertNoSecretIn(((QrCodeException) throwable).reason().toString(), fullText(throwable));
+      assertNoSecretIn(((QrCodeException) throwable).reason().toString(), KnownSecret.fullText(throwable));
     }
     assertNoSecretIn("standard output and error", printed.toString(StandardCharsets.UTF_8));
   }

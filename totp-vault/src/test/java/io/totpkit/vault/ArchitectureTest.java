@@ -1,9 +1,9 @@
 package io.totpkit.vault;
 
+import io.totpkit.testing.JdkModules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -24,27 +24,11 @@ class ArchitectureTest {
   private static final JavaClasses VAULT = new ClassFileImporter().importLocations(
       Set.of(Location.of(Vault.class.getProtectionDomain().getCodeSource().getLocation())));
 
-  /** Classes of the JDK module {@code module} (primitives and arrays by their component type). */
-  private static DescribedPredicate<JavaClass> inJdkModule(String module) {
-    return DescribedPredicate.describe("in JDK module " + module, javaClass -> {
-      JavaClass base = javaClass.getBaseComponentType();
-      if (base.isPrimitive()) {
-        return true;
-      }
-      try {
-        return module.equals(Class.forName(base.getName(), false, ClassLoader.getPlatformClassLoader())
-            .getModule().getName());
-      } catch (ClassNotFoundException notInTheJdk) {
-        return false;
-      }
-    });
-  }
-
   @Test
   void vault_dependsOnCoreBouncyCastleJavaBaseAndJavaSqlOnly() {
     // Guards the module table's row for totp-vault (Guava is allowed there but unused, so not allowed here yet).
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.vault..",
-        "io.totpkit.core..", "org.bouncycastle..").or(inJdkModule("java.base")).or(inJdkModule("java.sql")))
+        "io.totpkit.core..", "org.bouncycastle..").or(JdkModules.in("java.base")).or(JdkModules.in("java.sql")))
         .check(VAULT);
   }
 

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -90,8 +89,7 @@ class CrashSafetyTest {
   private static final class Child {
     private final Process process;
     private final BufferedReader out;
-    private final List<UUID> acks = new CopyOnWriteArrayList<>();
-    private Thread reader;
+    private ChildAcks acks;
 
     Child(Path path, String key) throws java.io.IOException {
       process = ChildProcesses.start("loop", path.toString(), key);
@@ -100,18 +98,7 @@ class CrashSafetyTest {
 
     void awaitReady() throws java.io.IOException {
       assertThat(out.readLine()).as("child started").isEqualTo("ready");
-      reader = new Thread(() -> {
-        try {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("ack ")) {
-              acks.add(UUID.fromString(line.substring(4)));
-            }
-          }
-        } catch (java.io.IOException ended) {
-          // The child was killed.
-        }
-      });
-      reader.start();
+      acks = new ChildAcks(out);
     }
 
     void go() throws java.io.IOException {
@@ -124,10 +111,11 @@ class CrashSafetyTest {
       // also closes our end of its pipes and would lose acknowledgements the child wrote just before dying.
       process.toHandle().destroyForcibly();
       process.waitFor();
-      if (reader != null) {
-        reader.join();
+      if (acks == null) {
+        return List.of();
       }
-      return acks;
+      acks.join();
+      return acks.ids;
     }
   }
 

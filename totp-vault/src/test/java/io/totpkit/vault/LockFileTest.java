@@ -3,15 +3,11 @@ package io.totpkit.vault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -45,7 +41,7 @@ class LockFileTest {
     b.await();
     try (Vault vault = TestVaults.open(path)) {
       Set<UUID> ids = vault.entries().stream().map(VaultEntry::id).collect(Collectors.toSet());
-      assertThat(ids).as("every acknowledged add is in the vault").containsAll(a.acks).containsAll(b.acks);
+      assertThat(ids).as("every acknowledged add is in the vault").containsAll(a.acks.ids).containsAll(b.acks.ids);
       assertThat(vault.findByTag("alpha")).hasSize(Steady.COUNT);
       assertThat(vault.findByTag("beta")).hasSize(Steady.COUNT);
       // The trail verifies. An add refused after its record was appended (the lock was found gone just before the
@@ -103,34 +99,21 @@ class LockFileTest {
 
   private static void waitForAcks(Steady child, int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (child.acks.size() < count && System.nanoTime() < deadline) {
+    while (child.acks.ids.size() < count && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertThat(child.acks).hasSizeGreaterThanOrEqualTo(count);
+    assertThat(child.acks.ids).hasSizeGreaterThanOrEqualTo(count);
   }
 
   /** A child JVM adding {@link #COUNT} entries, retrying any add refused because the lock was taken away. */
   private static final class Steady {
     static final int COUNT = 150;
-    final List<UUID> acks = new CopyOnWriteArrayList<>();
     private final Process process;
-    private final Thread reader;
+    private final ChildAcks acks;
 
     Steady(Path path, String key, String tag) throws java.io.IOException {
       process = ChildProcesses.start("steady", path.toString(), key, String.valueOf(COUNT), tag);
-      BufferedReader out = ChildProcesses.output(process);
-      reader = new Thread(() -> {
-        try {
-          for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("ack ")) {
-              acks.add(UUID.fromString(line.substring(4)));
-            }
-          }
-        } catch (java.io.IOException ended) {
-          // The child ended.
-        }
-      });
-      reader.start();
+      acks = new ChildAcks(ChildProcesses.output(process));
     }
 
     boolean done() {
@@ -139,9 +122,9 @@ class LockFileTest {
 
     void await() throws InterruptedException {
       assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("child finished").isTrue();
-      reader.join();
+      acks.join();
       assertThat(process.exitValue()).as("child exit status").isZero();
-      assertThat(new ArrayList<>(acks)).hasSize(COUNT);
+      assertThat(acks.ids).hasSize(COUNT);
     }
   }
 }

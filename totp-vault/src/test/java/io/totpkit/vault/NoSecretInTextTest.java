@@ -7,8 +7,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.totpkit.core.OtpAuthUri;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,16 +37,6 @@ class NoSecretInTextTest {
     KnownSecret.assertNoSecretIn(what, text);
   }
 
-  private static String fullText(Throwable thrown) {
-    StringWriter out = new StringWriter();
-    thrown.printStackTrace(new PrintWriter(out));
-    StringBuilder text = new StringBuilder(out.toString());
-    for (Throwable t = thrown; t != null; t = t.getCause()) {
-      text.append('\n').append(t.getMessage()).append('\n').append(t.getLocalizedMessage());
-    }
-    return text.toString();
-  }
-
   @Test
   void scan_detectsEveryRendering() {
     // The scanner itself must be able to fail, or the tests below prove nothing.
@@ -69,7 +57,7 @@ class NoSecretInTextTest {
       assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
     }
     for (Throwable throwable : thrown) {
-      assertNoSecretIn(throwable.getClass().getSimpleName(), fullText(throwable));
+      assertNoSecretIn(throwable.getClass().getSimpleName(), KnownSecret.fullText(throwable));
     }
     assertNoSecretIn("output and logs", captured);
   }
