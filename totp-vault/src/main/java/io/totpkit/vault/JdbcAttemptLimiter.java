@@ -125,7 +125,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     Objects.requireNonNull(account, "account");
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     boolean firstLocks = maxFailures == 1;
-    return Sql.transaction(dataSource, timeout, "counting an attempt", connection -> {
+    return VaultSql.SQL.transaction(dataSource, timeout, "counting an attempt", connection -> {
       try (PreparedStatement acquire = connection.prepareStatement(acquireSql)) {
         acquire.setString(1, account);
         acquire.setInt(2, firstLocks ? 1 : 0);
@@ -158,7 +158,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   @Override
   public void reset(String account) {
     Objects.requireNonNull(account, "account");
-    Sql.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
+    VaultSql.SQL.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(resetSql)) {
         delete.setString(1, account);
         Sql.executeSettled(delete);
@@ -177,7 +177,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   public int purge(Instant now) {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     long cutoff = nowMillis < Long.MIN_VALUE + GROWTH_CAP_MILLIS ? Long.MIN_VALUE : nowMillis - GROWTH_CAP_MILLIS;
-    return Sql.transaction(dataSource, timeout, "purging attempt records", connection -> {
+    return VaultSql.SQL.transaction(dataSource, timeout, "purging attempt records", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           Sql.withSettings("DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?", timeout, true))) {
         delete.setLong(1, cutoff);

@@ -91,7 +91,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(now, "now");
     long forgetAfterMillis = Instants.millis(Objects.requireNonNull(forgetAfter, "forgetAfter"));
-    return Sql.transaction(dataSource, timeout, "checking a code for replay", connection -> {
+    return VaultSql.SQL.transaction(dataSource, timeout, "checking a code for replay", connection -> {
       try (PreparedStatement accept = connection.prepareStatement(acceptSql)) {
         accept.setString(1, account);
         accept.setLong(2, step);
@@ -110,7 +110,7 @@ public final class JdbcReplayGuard implements ReplayGuard {
    */
   public int purge(Instant now) {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
-    return Sql.transaction(dataSource, timeout, "purging replay records", connection -> {
+    return VaultSql.SQL.transaction(dataSource, timeout, "purging replay records", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           Sql.withSettings("DELETE FROM totpkit_replay WHERE forget_after_ms < ?", timeout, true))) {
         delete.setLong(1, nowMillis);

@@ -88,7 +88,7 @@ public final class JdbcSchema {
     try (Connection connection = Sql.connect(dataSource, TIMEOUT, Duration.ofSeconds(5))) {
       return version(connection);
     } catch (SQLException e) {
-      throw Sql.failure("reading the totpkit schema version", e, TIMEOUT);
+      throw VaultSql.SQL.failure("reading the totpkit schema version", e, TIMEOUT);
     }
   }
 
@@ -116,7 +116,7 @@ public final class JdbcSchema {
         throw e;
       }
     } catch (SQLException e) {
-      throw Sql.failure("migrating the totpkit schema to version " + step, e, TIMEOUT);
+      throw VaultSql.SQL.failure("migrating the totpkit schema to version " + step, e, TIMEOUT);
     }
   }
 

@@ -1,32 +1,49 @@
 package io.totpkit.vault;
 
-import java.net.SocketTimeoutException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLTimeoutException;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
- * What the JDBC classes share: taking a connection with a client-side timeout, and turning a {@link SQLException}
- * into the vault's typed exceptions with a message a user can act on. Messages name tables, vaults and timeouts,
- * never data: the database only ever sees sealed bytes and account identifiers.
+ * What the JDBC classes share: taking a connection with a client-side timeout, running a call as a transaction, and
+ * reporting a {@link SQLException} as the module's own typed exception ({@link DatabaseFailure} tells the failures
+ * apart once; an instance made by {@link #reporting} maps them to one module's exception types).
  *
- * <p>Thread-safety: stateless.
+ * <p>Thread-safety: immutable; the static methods are stateless.
+ *
+ * @param <X> the base type of the exceptions the module reports
  */
-final class Sql {
+final class Sql<X extends RuntimeException> {
   /** PostgreSQL's SQLSTATE for lock_timeout expiring. */
   static final String LOCK_NOT_AVAILABLE = "55P03";
-  /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
-  static final String QUERY_CANCELED = "57014";
-  /** PostgreSQL's SQLSTATE for a missing table. */
-  static final String UNDEFINED_TABLE = "42P01";
   /** Runs the driver's network-timeout aborts on the calling thread: they only close a socket. */
   private static final Executor DIRECT = Runnable::run;
 
-  private Sql() {}
+  private final String schemaAdvice;
+  private final Function<DatabaseFailure, X> exceptions;
+
+  private Sql(String schemaAdvice, Function<DatabaseFailure, X> exceptions) {
+    this.schemaAdvice = schemaAdvice;
+    this.exceptions = exceptions;
+  }
+
+  /**
+   * Returns the plumbing of one module.
+   *
+   * @param schemaAdvice how to create missing tables, for the message ("run JdbcSchema.migrate(dataSource) once
+   *     before use")
+   * @param exceptions makes the module's exception for a failure
+   */
+  static <X extends RuntimeException> Sql<X> reporting(String schemaAdvice,
+      Function<DatabaseFailure, X> exceptions) {
+    return new Sql<>(Objects.requireNonNull(schemaAdvice, "schemaAdvice"),
+        Objects.requireNonNull(exceptions, "exceptions"));
+  }
 
   /**
    * Takes a connection whose socket gives up {@code networkSlack} after the server's own {@code serverTimeout}, so
@@ -66,7 +83,7 @@ final class Sql {
    * up. The driver's own query timeout is not used: its cancel needs a new connection to the server, which hangs just
    * as long when the server does not answer.
    */
-  static <T> T transaction(DataSource dataSource, Duration timeout, String what, Call<T> call) {
+  <T> T transaction(DataSource dataSource, Duration timeout, String what, Call<T> call) {
     try (Connection connection = connect(dataSource, timeout, Duration.ofSeconds(1))) {
       connection.setAutoCommit(false);
       try {
@@ -100,33 +117,14 @@ final class Sql {
     statement.getMoreResults();
   }
 
-  /** The typed exception for a failed database call during {@code what}. */
-  static VaultIoException failure(String what, SQLException e, Duration timeout) {
-    String state = e.getSQLState() == null ? "" : e.getSQLState();
-    if (state.equals(QUERY_CANCELED) || e instanceof SQLTimeoutException || timedOut(e)) {
-      return new StoreUnavailableException("the database did not answer within " + timeout.toMillis() + " ms while "
-          + what + "; nothing was changed", e);
-    }
-    if (state.equals(UNDEFINED_TABLE)) {
-      return new VaultIoException("the totpkit tables are missing from the database while " + what
-          + ": run JdbcSchema.migrate(dataSource) once before use", e);
-    }
-    if (state.startsWith("08") || state.startsWith("57P") || state.isEmpty()) {
-      // 08: connection exceptions; 57P01-03: the server is shutting down or not accepting connections; no state: a
-      // broken socket or the client-side network timeout.
-      return new StoreUnavailableException("the database went away or could not be reached while " + what
-          + "; nothing was changed, retry when it is back (" + e.getMessage() + ")", e);
-    }
-    return new VaultIoException("the database refused " + what + ": " + e.getMessage(), e);
+  /** The module's exception for a failed database call during {@code what}. */
+  X failure(String what, SQLException e, Duration timeout) {
+    return exceptions.apply(DatabaseFailure.classify(what, e, timeout, schemaAdvice));
   }
 
-  private static boolean timedOut(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SocketTimeoutException) {
-        return true;
-      }
-    }
-    return false;
+  /** The module's exception for a call totpkit itself refuses (a schema newer than this totpkit). */
+  X refused(String message) {
+    return exceptions.apply(new DatabaseFailure(DatabaseFailure.Kind.REFUSED, message, null));
   }
 
   static void rollbackQuietly(Connection connection) {

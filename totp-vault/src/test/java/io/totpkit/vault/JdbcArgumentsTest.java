@@ -88,15 +88,16 @@ class JdbcArgumentsTest {
   @Test
   void driverErrors_mapToTypedExceptions() {
     Duration timeout = Duration.ofMillis(1500);
-    assertThat(Sql.failure("x", new SQLException("canceling statement", "57014"), timeout))
+    Sql<VaultIoException> sql = VaultSql.SQL;
+    assertThat(sql.failure("x", new SQLException("canceling statement", "57014"), timeout))
         .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("within 1500 ms");
-    assertThat(Sql.failure("x", new SQLException("I/O error", "08006", new SocketTimeoutException("Read timed out")),
+    assertThat(sql.failure("x", new SQLException("I/O error", "08006", new SocketTimeoutException("Read timed out")),
         timeout)).isInstanceOf(StoreUnavailableException.class).hasMessageContaining("within 1500 ms");
-    assertThat(Sql.failure("x", new SQLException("terminating connection", "57P01"), timeout))
+    assertThat(sql.failure("x", new SQLException("terminating connection", "57P01"), timeout))
         .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("went away");
-    assertThat(Sql.failure("x", new SQLException("relation does not exist", "42P01"), timeout))
+    assertThat(sql.failure("x", new SQLException("relation does not exist", "42P01"), timeout))
         .isExactlyInstanceOf(VaultIoException.class).hasMessageContaining("JdbcSchema.migrate");
-    assertThat(Sql.failure("x", new SQLException("permission denied", "42501"), timeout))
+    assertThat(sql.failure("x", new SQLException("permission denied", "42501"), timeout))
         .isExactlyInstanceOf(VaultIoException.class).hasMessageContaining("refused x: permission denied");
   }
 
