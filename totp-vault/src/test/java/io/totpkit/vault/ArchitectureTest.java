@@ -53,7 +53,7 @@ class ArchitectureTest {
     // Guards the file vault from the database path: only the PostgreSQL store, guards, schema and their helpers
     // touch JDBC (the interface VaultStore names none of it).
     noClasses().that().resideInAPackage("io.totpkit.vault")
-        .and().haveNameNotMatching("io\\.totpkit\\.vault\\.(Jdbc\\w*|Sql|VaultSql|DatabaseFailure)(\\$.*)?")
+        .and().haveNameNotMatching("io\\.totpkit\\.vault\\.(Jdbc\\w*|Sql|VaultSql|DatabaseFailure|Migrations|SchemaComponent|GuardTables)(\\$.*)?")
         .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..").check(VAULT);
   }
 
