@@ -1,5 +1,8 @@
 package io.totpkit.vault;
 
+import io.totpkit.guard.jdbc.GuardTables;
+import io.totpkit.guard.jdbc.Migrations;
+import io.totpkit.guard.jdbc.SchemaComponent;
 import java.util.List;
 import javax.sql.DataSource;
 

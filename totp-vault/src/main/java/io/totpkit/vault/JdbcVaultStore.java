@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.guard.jdbc.Sql;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

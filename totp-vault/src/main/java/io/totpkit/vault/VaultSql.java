@@ -1,5 +1,8 @@
 package io.totpkit.vault;
 
+import io.totpkit.guard.jdbc.DatabaseFailure;
+import io.totpkit.guard.jdbc.Sql;
+
 /**
  * The vault's use of the shared JDBC plumbing: a database that cannot be reached or does not answer is a
  * {@link StoreUnavailableException}, any other failure a {@link VaultIoException}.

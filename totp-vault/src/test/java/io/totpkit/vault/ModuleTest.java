@@ -34,7 +34,7 @@ class ModuleTest {
     assertThat(module.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("io.totpkit.vault");
     assertThat(module.exports()).allSatisfy(export -> assertThat(export.isQualified()).isFalse());
     assertThat(module.requires()).extracting(ModuleDescriptor.Requires::name)
-        .contains("io.totpkit.core", "org.bouncycastle.provider");
+        .contains("io.totpkit.core", "io.totpkit.guard", "org.bouncycastle.provider");
   }
 
   @Test

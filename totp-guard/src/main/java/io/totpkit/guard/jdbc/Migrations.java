@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,9 +23,9 @@ import javax.sql.DataSource;
  *
  * <p>Thread-safety: stateless.
  */
-final class Migrations {
+public final class Migrations {
   /** The last version the one-row {@code totpkit_schema} table ever had. */
-  static final int LAST_LEGACY_VERSION = 2;
+  public static final int LAST_LEGACY_VERSION = 2;
   /** The advisory lock of every migration, the same the one-row schema was migrated under. */
   private static final long LOCK = 0x746f74706b697401L; // "totpkit" 01
   private static final Duration TIMEOUT = Duration.ofMinutes(1);
@@ -36,9 +36,12 @@ final class Migrations {
   /**
    * Brings {@code component} to its current version.
    *
+   * @param dataSource where the tables live (the connection's default schema)
+   * @param component the component
+   * @param sql the calling module's plumbing, which reports failures as its exceptions
    * @return the version before migrating (0 if it had none)
    */
-  static int migrate(DataSource dataSource, SchemaComponent component, Sql<?> sql) {
+  public static int migrate(DataSource dataSource, SchemaComponent component, Sql<?> sql) {
     return migrate(dataSource, component, component.currentVersion(), sql);
   }
 
@@ -55,8 +58,15 @@ final class Migrations {
     return Math.max(before, 0);
   }
 
-  /** The version of {@code component} in the database (0 if none). */
-  static int version(DataSource dataSource, SchemaComponent component, Sql<?> sql) {
+  /**
+   * Returns the version of {@code component} in the database.
+   *
+   * @param dataSource the database
+   * @param component the component
+   * @param sql the calling module's plumbing, which reports failures as its exceptions
+   * @return the version, 0 if none
+   */
+  public static int version(DataSource dataSource, SchemaComponent component, Sql<?> sql) {
     try (Connection connection = Sql.connect(dataSource, TIMEOUT, NETWORK_SLACK)) {
       return read(connection, component, sql).version();
     } catch (SQLException e) {

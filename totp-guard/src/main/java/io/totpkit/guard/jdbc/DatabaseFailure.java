@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard.jdbc;
 
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
@@ -17,14 +17,14 @@ import java.util.Objects;
  * @param message the message for the exception
  * @param cause the driver's exception, or {@code null} when the refusal is totpkit's own (a newer schema)
  */
-record DatabaseFailure(Kind kind, String message, SQLException cause) {
+public record DatabaseFailure(Kind kind, String message, SQLException cause) {
   /** PostgreSQL's SQLSTATE for a statement cancelled by statement_timeout. */
-  static final String QUERY_CANCELED = "57014";
+  public static final String QUERY_CANCELED = "57014";
   /** PostgreSQL's SQLSTATE for a missing table. */
-  static final String UNDEFINED_TABLE = "42P01";
+  public static final String UNDEFINED_TABLE = "42P01";
 
   /** What the caller can do about a failure. */
-  enum Kind {
+  public enum Kind {
     /** The database could not be reached, went away or did not answer in time; nothing was changed: retry later. */
     UNAVAILABLE,
     /** The totpkit tables are missing: the schema was never migrated. */
@@ -33,7 +33,8 @@ record DatabaseFailure(Kind kind, String message, SQLException cause) {
     REFUSED
   }
 
-  DatabaseFailure {
+  /** Checks that the kind and message are present. */
+  public DatabaseFailure {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");
   }
@@ -45,8 +46,9 @@ record DatabaseFailure(Kind kind, String message, SQLException cause) {
    * @param e what the driver threw
    * @param timeout the operation's timeout, for the message
    * @param schemaAdvice how to create the missing tables ("run JdbcSchema.migrate(dataSource) once before use")
+   * @return the failure
    */
-  static DatabaseFailure classify(String what, SQLException e, Duration timeout, String schemaAdvice) {
+  public static DatabaseFailure classify(String what, SQLException e, Duration timeout, String schemaAdvice) {
     String state = e.getSQLState() == null ? "" : e.getSQLState();
     if (state.equals(QUERY_CANCELED) || e instanceof SQLTimeoutException || timedOut(e)) {
       return new DatabaseFailure(Kind.UNAVAILABLE, "the database did not answer within " + timeout.toMillis()

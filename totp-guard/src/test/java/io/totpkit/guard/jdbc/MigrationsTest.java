@@ -1,9 +1,10 @@
-package io.totpkit.vault;
+package io.totpkit.guard.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.totpkit.guard.testing.PostgresCluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;

@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard.jdbc;
 
 import java.util.List;
 import java.util.Objects;
@@ -15,8 +15,9 @@ import java.util.Objects;
  *     were versioned apart, from which on this component's version 1 exists already; 0 if it never did
  * @param steps each version's DDL statements, in order
  */
-record SchemaComponent(String name, int legacySince, List<List<String>> steps) {
-  SchemaComponent {
+public record SchemaComponent(String name, int legacySince, List<List<String>> steps) {
+  /** Checks the range of {@code legacySince} and that there is a step; copies the steps. */
+  public SchemaComponent {
     Objects.requireNonNull(name, "name");
     if (legacySince < 0 || legacySince > Migrations.LAST_LEGACY_VERSION) {
       throw new IllegalArgumentException("legacySince must be from 0 to " + Migrations.LAST_LEGACY_VERSION
@@ -28,8 +29,12 @@ record SchemaComponent(String name, int legacySince, List<List<String>> steps) {
     steps = steps.stream().map(List::copyOf).toList();
   }
 
-  /** The version this totpkit writes and reads. */
-  int currentVersion() {
+  /**
+   * Returns the version this totpkit writes and reads.
+   *
+   * @return the number of steps
+   */
+  public int currentVersion() {
     return steps.size();
   }
 }

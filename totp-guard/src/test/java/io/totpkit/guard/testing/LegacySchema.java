@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard.testing;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

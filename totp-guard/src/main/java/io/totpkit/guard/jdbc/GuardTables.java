@@ -1,10 +1,11 @@
-package io.totpkit.vault;
+package io.totpkit.guard.jdbc;
 
 import java.util.List;
 
 /**
- * The guards' tables, schema component {@code guard}: what {@link JdbcReplayGuard} and {@link JdbcAttemptLimiter}
- * need, and nothing of a vault's.
+ * The guards' tables, schema component {@code guard}: what {@code JdbcReplayGuard} and {@code JdbcAttemptLimiter}
+ * need, and nothing of a vault's. Here rather than beside them so that the vault's {@code JdbcSchema} can migrate
+ * this component too, reporting failures as its own exceptions.
  *
  * <table>
  *   <caption>Versions of component {@code guard}</caption>
@@ -15,9 +16,9 @@ import java.util.List;
  *
  * <p>Thread-safety: immutable.
  */
-final class GuardTables {
+public final class GuardTables {
   /** The guard component. */
-  static final SchemaComponent COMPONENT = new SchemaComponent("guard", 2, List.of(
+  public static final SchemaComponent COMPONENT = new SchemaComponent("guard", 2, List.of(
       List.of(
           "CREATE TABLE totpkit_replay (account text PRIMARY KEY, step bigint NOT NULL, "
               + "forget_after_ms bigint NOT NULL)",
