@@ -2,16 +2,12 @@ package io.totpkit.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.totpkit.guard.testing.PublicApi;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleDescriptor.Exports;
 import java.lang.module.ModuleDescriptor.Requires;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,69 +54,22 @@ class ModuleTest {
 
   @Test
   void publicApi_mentionsOnlyJdkCoreAndGuardTypes() throws Exception {
-    List<Class<?>> publicTypes = publicTypes();
+    List<Class<?>> publicTypes = PublicApi.types(CLASSES, "io.totpkit.guard");
     assertThat(publicTypes).extracting(Class::getSimpleName).containsExactlyInAnyOrder("JdbcReplayGuard",
         "JdbcAttemptLimiter", "JdbcGuardSchema", "GuardStoreException", "GuardUnavailableException");
     List<String> foreign = new ArrayList<>();
     for (Class<?> type : publicTypes) {
-      for (Type mention : mentionedTypes(type)) {
-        String name = mention.getTypeName();
-        boolean allowed = name.startsWith("java.") || name.startsWith("javax.sql.") || !name.contains(".")
-            || name.startsWith("io.totpkit.core.") || name.matches("io\\.totpkit\\.guard\\.[A-Z].*");
-        if (!allowed) {
-          foreign.add(type.getSimpleName() + ": " + name);
-        }
-      }
-    }
-    assertThat(foreign).as("io.totpkit.guard.jdbc or a third party in the API").isEmpty();
-  }
-
-  private static List<Type> mentionedTypes(Class<?> type) {
-    List<Type> mentioned = new ArrayList<>();
-    mentioned.add(type.getGenericSuperclass());
-    mentioned.addAll(List.of(type.getGenericInterfaces()));
-    for (Method method : type.getDeclaredMethods()) {
-      if (isApi(method.getModifiers())) {
-        mentioned.add(method.getGenericReturnType());
-        addSignature(method, mentioned);
-      }
-    }
-    for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-      if (isApi(constructor.getModifiers())) {
-        addSignature(constructor, mentioned);
-      }
-    }
-    for (Field field : type.getDeclaredFields()) {
-      if (isApi(field.getModifiers())) {
-        mentioned.add(field.getGenericType());
-      }
-    }
-    mentioned.removeIf(mention -> mention == null);
-    return mentioned;
-  }
-
-  private static void addSignature(Executable executable, List<Type> mentioned) {
-    mentioned.addAll(List.of(executable.getGenericParameterTypes()));
-    mentioned.addAll(List.of(executable.getGenericExceptionTypes()));
-  }
-
-  private static boolean isApi(int modifiers) {
-    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
-  }
-
-  private static List<Class<?>> publicTypes() throws Exception {
-    List<Class<?>> types = new ArrayList<>();
-    try (Stream<Path> classes = Files.list(CLASSES.resolve("io/totpkit/guard"))) {
-      for (Path file : (Iterable<Path>) classes::iterator) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".class") && !name.equals("package-info.class")) {
-          Class<?> type = Class.forName("io.totpkit.guard." + name.substring(0, name.length() - 6));
-          if (Modifier.isPublic(type.getModifiers())) {
-            types.add(type);
+      for (Type mention : PublicApi.mentionedBy(type)) {
+        // Every class named in the type, type arguments included ("java.util.List<? extends a.B>").
+        for (String name : mention.getTypeName().split("[<>,?\\s\\[\\]]+")) {
+          boolean allowed = !name.contains(".") || name.startsWith("java.") || name.startsWith("javax.sql.")
+              || name.startsWith("io.totpkit.core.") || name.matches("io\\.totpkit\\.guard\\.[A-Z].*");
+          if (!allowed) {
+            foreign.add(type.getSimpleName() + ": " + mention.getTypeName());
           }
         }
       }
     }
-    return types;
+    assertThat(foreign).as("io.totpkit.guard.jdbc or a third party in the API").isEmpty();
   }
 }
