@@ -5,8 +5,8 @@ import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
 import io.totpkit.core.TotpVerifier;
 import io.totpkit.core.Verification;
-import io.totpkit.vault.JdbcAttemptLimiter;
-import io.totpkit.vault.JdbcReplayGuard;
+import io.totpkit.guard.JdbcAttemptLimiter;
+import io.totpkit.guard.JdbcReplayGuard;
 import io.totpkit.vault.JdbcSchema;
 import io.totpkit.vault.JdbcVaultStore;
 import io.totpkit.vault.RevealedCode;
@@ -21,9 +21,9 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * Two application servers sharing one PostgreSQL database: a vault created on one is read on the other, and a login
- * code accepted on one is refused as a replay on the other. Each server's {@link DataSource} stands for its own pool
- * (use HikariCP or the application server's in production).
+ * Two application servers sharing one PostgreSQL database: a vault created on one is read on the other (totp-vault),
+ * and a login code accepted on one is refused as a replay on the other (totp-guard). Each server's
+ * {@link DataSource} stands for its own pool (use HikariCP or the application server's in production).
  *
  * <p>Run against a database you may write to (it creates the {@code totpkit_*} tables and a vault named after the
  * current time): {@code java -cp examples/target/examples.jar io.totpkit.examples.SeveralServers
@@ -69,7 +69,7 @@ public final class SeveralServers {
       System.out.println("server B reveals " + code.code() + "; audit: " + vault.verifyAudit() + " records");
     }
 
-    // A login service: every server verifies through the same replay guard and attempt limiter.
+    // A login service (totp-guard alone would do): every server verifies through the same replay guard and limiter.
     TotpVerifier onA = TotpVerifier.builder(totp).replayGuard(JdbcReplayGuard.of(serverA))
         .attemptLimiter(JdbcAttemptLimiter.of(serverA, 5, Duration.ofMinutes(1))).build();
     TotpVerifier onB = TotpVerifier.builder(totp).replayGuard(JdbcReplayGuard.of(serverB))

@@ -3,6 +3,7 @@ package io.totpkit.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.totpkit.core.OtpAuthUri;
+import io.totpkit.guard.testing.PostgresCluster;
 import io.totpkit.qr.QrCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -73,12 +74,12 @@ class ExamplesTest {
 
   @Test
   void severalServers_runsAgainstARealPostgres_replayRefusedOnTheOtherServer() {
-    io.totpkit.vault.PostgresCluster cluster = io.totpkit.vault.PostgresCluster.get();
+    PostgresCluster cluster = PostgresCluster.get();
     String url = cluster.newDatabase();
     PrintStream previous = System.out;
     System.setOut(out);
-    try (var serverA = io.totpkit.vault.PostgresCluster.pool(url, 2);
-        var serverB = io.totpkit.vault.PostgresCluster.pool(url, 2)) {
+    try (var serverA = PostgresCluster.pool(url, 2);
+        var serverB = PostgresCluster.pool(url, 2)) {
       SeveralServers.run(serverA, serverB, "agency");
     } finally {
       System.setOut(previous);

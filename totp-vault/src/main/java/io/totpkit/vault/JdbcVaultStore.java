@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.guard.jdbc.Sql;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -140,7 +141,7 @@ public final class JdbcVaultStore extends VaultStore {
           throw new VaultLockedException("another server held the lock of " + JdbcVaultStore.this + " for more than "
               + lockTimeout.toMillis() + " ms; nothing was changed, retry later", e);
         }
-        throw Sql.failure("locking " + JdbcVaultStore.this, e, timeout);
+        throw VaultSql.SQL.failure("locking " + JdbcVaultStore.this, e, timeout);
       }
     }
 
@@ -153,7 +154,7 @@ public final class JdbcVaultStore extends VaultStore {
     }
 
     VaultIoException failure(String what, SQLException e) {
-      return Sql.failure(what + " of " + JdbcVaultStore.this, e, timeout);
+      return VaultSql.SQL.failure(what + " of " + JdbcVaultStore.this, e, timeout);
     }
 
     @Override

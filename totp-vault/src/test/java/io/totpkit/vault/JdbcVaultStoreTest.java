@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.totpkit.guard.testing.PostgresCluster;
 import io.totpkit.core.OtpAuthUri;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

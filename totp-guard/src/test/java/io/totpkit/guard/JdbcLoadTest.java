@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
 import io.totpkit.core.TotpVerifier;
 import io.totpkit.core.Verification;
+import io.totpkit.guard.testing.PostgresCluster;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ class JdbcLoadTest {
   void replayGuardedVerification_latencyAndThroughput() throws Exception {
     int seconds = Integer.getInteger("totpkit.jdbcLoadSeconds", 3);
     try (HikariDataSource pool = PostgresCluster.pool(PostgresCluster.get().newDatabase(), THREADS)) {
-      JdbcSchema.migrate(pool);
+      JdbcGuardSchema.migrate(pool);
       Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
       for (boolean synchronousCommit : new boolean[] {true, false}) {
         TotpVerifier verifier = TotpVerifier.builder(totp).window(1, 1)

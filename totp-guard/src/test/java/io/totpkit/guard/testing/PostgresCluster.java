@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard.testing;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -26,7 +26,8 @@ import java.util.stream.Stream;
  * {@code initdb} on the PATH), started on a free loopback port as the current user, or as {@code postgres} through
  * {@code runuser} when the current user is root (initdb refuses root), and stopped when the JVM exits.
  *
- * <p>Each test class takes a database of its own ({@link #newDatabase}). Public for the examples' tests.
+ * <p>Each test class takes a database of its own ({@link #newDatabase}). Shared through totp-guard's test-jar with the
+ * vault's and the examples' tests.
  */
 public final class PostgresCluster {
   private static PostgresCluster shared;
@@ -98,18 +99,19 @@ public final class PostgresCluster {
         + "postgresql) or set TOTPKIT_TEST_JDBC_URL to a server's JDBC URL with user and password");
   }
 
-  void start() {
+  /** Starts the server (again, after {@link #stop}). */
+  public void start() {
     pg("pg_ctl", "-D", dir.resolve("data").toString(), "-w", "-l", dir.resolve("log").toString(), "-o",
         "-p " + port + " -k " + dir + " -h 127.0.0.1 -c max_connections=200 -c fsync=on", "start");
   }
 
   /** Stops the server at once, as a crash or a power cut would (no checkpoint). */
-  void stop() {
+  public void stop() {
     pg("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
   }
 
   /** Freezes or thaws every process of the server (SIGSTOP / SIGCONT): a database that stops answering. */
-  void freeze(boolean frozen) {
+  public void freeze(boolean frozen) {
     long postmaster;
     try {
       postmaster = Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).trim());
@@ -121,7 +123,8 @@ public final class PostgresCluster {
     run(command);
   }
 
-  boolean local() {
+  /** Whether this test JVM started the server, so that a test may stop or freeze it. */
+  public boolean local() {
     return externalUrl == null;
   }
 
@@ -150,7 +153,7 @@ public final class PostgresCluster {
   }
 
   /** A pool that waits at most {@code connectionTimeout} for a working connection (part of a login's bound). */
-  static HikariDataSource pool(String url, int size, Duration connectionTimeout) {
+  public static HikariDataSource pool(String url, int size, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setMaximumPoolSize(size);

@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard;
 
 import java.time.Instant;
 

@@ -1,6 +1,7 @@
-package io.totpkit.vault;
+package io.totpkit.guard;
 
 import io.totpkit.core.AttemptLimiter;
+import io.totpkit.guard.jdbc.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -10,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * An {@link AttemptLimiter} that every server of a service shares through PostgreSQL (table
- * {@code totpkit_attempts}, created by {@link JdbcSchema#migrate}), with the rules of
+ * {@code totpkit_attempts}, created by {@link JdbcGuardSchema#migrate}), with the rules of
  * {@link AttemptLimiter#inMemory}: after every {@code maxFailures} consecutive failures the account waits
  * {@code lockout}, doubled for each further lockout (capped at 24 hours, or at {@code lockout} if that is longer);
  * after {@value AttemptLimiter#MAX_CONSECUTIVE_FAILURES} it stays locked until {@link #reset}.
@@ -23,7 +24,8 @@ import javax.sql.DataSource;
  * failure too many counted, never one too few.
  *
  * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes every
- * method throw {@link StoreUnavailableException}, so a login fails closed. Pass a pooled {@link DataSource}.
+ * method throw {@link GuardUnavailableException}, so a login fails closed; missing tables or a statement the database
+ * refuses throw its base type, {@link GuardStoreException}. Pass a pooled {@link DataSource}.
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
@@ -118,14 +120,15 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   /**
    * {@inheritDoc}
    *
-   * @throws StoreUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardStoreException if the database refuses the statement, or the tables are missing
    */
   @Override
   public Duration tryAcquire(String account, Instant now) {
     Objects.requireNonNull(account, "account");
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     boolean firstLocks = maxFailures == 1;
-    return Sql.transaction(dataSource, timeout, "counting an attempt", connection -> {
+    return GuardSql.SQL.transaction(dataSource, timeout, "counting an attempt", connection -> {
       try (PreparedStatement acquire = connection.prepareStatement(acquireSql)) {
         acquire.setString(1, account);
         acquire.setInt(2, firstLocks ? 1 : 0);
@@ -150,15 +153,27 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
     });
   }
 
+  /**
+   * {@inheritDoc} Deletes the account's row, without waiting for the database's disk.
+   *
+   * @throws GuardUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardStoreException if the database refuses the statement, or the tables are missing
+   */
   @Override
   public void recordSuccess(String account) {
     reset(account);
   }
 
+  /**
+   * {@inheritDoc} Deletes the account's row, without waiting for the database's disk.
+   *
+   * @throws GuardUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardStoreException if the database refuses the statement, or the tables are missing
+   */
   @Override
   public void reset(String account) {
     Objects.requireNonNull(account, "account");
-    Sql.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
+    GuardSql.SQL.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(resetSql)) {
         delete.setString(1, account);
         Sql.executeSettled(delete);
@@ -173,11 +188,12 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    *
    * @param now the current time
    * @return how many records were deleted
+   * @throws GuardStoreException if the database cannot be reached or refuses the statement
    */
   public int purge(Instant now) {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     long cutoff = nowMillis < Long.MIN_VALUE + GROWTH_CAP_MILLIS ? Long.MIN_VALUE : nowMillis - GROWTH_CAP_MILLIS;
-    return Sql.transaction(dataSource, timeout, "purging attempt records", connection -> {
+    return GuardSql.SQL.transaction(dataSource, timeout, "purging attempt records", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           Sql.withSettings("DELETE FROM totpkit_attempts WHERE lockouts = 0 AND last_attempt_ms < ?", timeout, true))) {
         delete.setLong(1, cutoff);

@@ -1,6 +1,7 @@
-package io.totpkit.vault;
+package io.totpkit.guard;
 
 import io.totpkit.core.ReplayGuard;
+import io.totpkit.guard.jdbc.Sql;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link ReplayGuard} that every server of a service shares through PostgreSQL (table {@code totpkit_replay},
- * created by {@link JdbcSchema#migrate}). Each decision is one atomic statement, an upsert that only moves an
+ * created by {@link JdbcGuardSchema#migrate}). Each decision is one atomic statement, an upsert that only moves an
  * account's accepted step forward:
  *
  * <pre>{@code
@@ -22,8 +23,9 @@ import javax.sql.DataSource;
  * exactly one changes the row for a given step: a code is accepted at most once per account.
  *
  * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes
- * {@link #tryAccept} throw {@link StoreUnavailableException}; the verifier passes it on, so the login fails closed.
- * Pass a pooled {@link DataSource}. {@link #purge} deletes the records no code could replay any more.
+ * {@link #tryAccept} throw {@link GuardUnavailableException}; the verifier passes it on, so the login fails closed.
+ * Missing tables or a statement the database refuses throw its base type, {@link GuardStoreException}. Pass a pooled
+ * {@link DataSource}. {@link #purge} deletes the records no code could replay any more.
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
@@ -70,9 +72,9 @@ public final class JdbcReplayGuard implements ReplayGuard {
    * Returns a copy that waits ({@code true}, the default) or does not wait for each decision's WAL record to reach
    * the database's disk. Off, a verification no longer pays for disk flushes (on the machine measured in
    * totp-bench/README.md its p99 drops from 2.8 ms to 0.85 ms, and 8 threads go from 1 600 to 2 800 a second):
-   * decisions stay atomic and consistent, but a crash of the database host's operating system can forget the steps accepted in its last few
-   * hundred milliseconds ({@code wal_writer_delay}), so a code used just then could be accepted once more within its
-   * window. PostgreSQL's {@code synchronous_commit}, set for these transactions only.
+   * decisions stay atomic and consistent, but a crash of the database host's operating system can forget the steps
+   * accepted in its last few hundred milliseconds ({@code wal_writer_delay}), so a code used just then could be
+   * accepted once more within its window. PostgreSQL's {@code synchronous_commit}, set for these transactions only.
    *
    * @param synchronousCommit whether to wait for the flush
    * @return the new guard
@@ -84,14 +86,15 @@ public final class JdbcReplayGuard implements ReplayGuard {
   /**
    * {@inheritDoc}
    *
-   * @throws StoreUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardUnavailableException if the database cannot be reached or does not answer in time
+   * @throws GuardStoreException if the database refuses the statement, or the tables are missing
    */
   @Override
   public boolean tryAccept(String account, long step, Instant now, Instant forgetAfter) {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(now, "now");
     long forgetAfterMillis = Instants.millis(Objects.requireNonNull(forgetAfter, "forgetAfter"));
-    return Sql.transaction(dataSource, timeout, "checking a code for replay", connection -> {
+    return GuardSql.SQL.transaction(dataSource, timeout, "checking a code for replay", connection -> {
       try (PreparedStatement accept = connection.prepareStatement(acceptSql)) {
         accept.setString(1, account);
         accept.setLong(2, step);
@@ -107,10 +110,11 @@ public final class JdbcReplayGuard implements ReplayGuard {
    *
    * @param now the current time
    * @return how many records were deleted
+   * @throws GuardStoreException if the database cannot be reached or refuses the statement
    */
   public int purge(Instant now) {
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
-    return Sql.transaction(dataSource, timeout, "purging replay records", connection -> {
+    return GuardSql.SQL.transaction(dataSource, timeout, "purging replay records", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(
           Sql.withSettings("DELETE FROM totpkit_replay WHERE forget_after_ms < ?", timeout, true))) {
         delete.setLong(1, nowMillis);

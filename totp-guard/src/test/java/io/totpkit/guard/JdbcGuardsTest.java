@@ -1,4 +1,4 @@
-package io.totpkit.vault;
+package io.totpkit.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,7 @@ import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
 import io.totpkit.core.TotpVerifier;
 import io.totpkit.core.Verification;
+import io.totpkit.guard.testing.PostgresCluster;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The JDBC replay guard and attempt limiter across two "servers" (separate pools) and many threads. */
 class JdbcGuardsTest {
-  private static final Instant NOW = TestVaults.NOW;
+  private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
   private HikariDataSource serverA;
   private HikariDataSource serverB;
 
@@ -34,7 +35,7 @@ class JdbcGuardsTest {
     String url = PostgresCluster.get().newDatabase();
     serverA = PostgresCluster.pool(url, 8);
     serverB = PostgresCluster.pool(url, 8);
-    JdbcSchema.migrate(serverA);
+    JdbcGuardSchema.migrate(serverA);
   }
 
   @AfterEach
