@@ -1,5 +1,6 @@
 package io.totpkit.guard;
 
+import io.totpkit.core.AccountId;
 import io.totpkit.core.AttemptLimiter;
 import io.totpkit.guard.jdbc.Sql;
 import java.sql.PreparedStatement;
@@ -26,6 +27,10 @@ import javax.sql.DataSource;
  * <p>A database that is down or slower than the {@linkplain #withTimeout timeout} (2 s unless set) makes every
  * method throw {@link GuardUnavailableException}, so a login fails closed; missing tables or a statement the database
  * refuses throw its base type, {@link GuardStoreException}. Pass a pooled {@link DataSource}.
+ *
+ * <p>Account identifiers are keyed by {@link io.totpkit.core.AccountId#normalize}: {@code alice}, {@code Alice} and
+ * full-width {@code ａｌｉｃｅ} are one record, and an identifier holding a control character is refused with
+ * {@link IllegalArgumentException} before it reaches the database.
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
@@ -125,12 +130,12 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    */
   @Override
   public Duration tryAcquire(String account, Instant now) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
     boolean firstLocks = maxFailures == 1;
     return GuardSql.SQL.transaction(dataSource, timeout, "counting an attempt", connection -> {
       try (PreparedStatement acquire = connection.prepareStatement(acquireSql)) {
-        acquire.setString(1, account);
+        acquire.setString(1, key);
         acquire.setInt(2, firstLocks ? 1 : 0);
         acquire.setLong(3, firstLocks ? saturatedAdd(nowMillis, lockoutMillis) : Long.MIN_VALUE);
         acquire.setLong(4, nowMillis);
@@ -172,10 +177,10 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    */
   @Override
   public void reset(String account) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     GuardSql.SQL.transaction(dataSource, timeout, "clearing an account's failures", connection -> {
       try (PreparedStatement delete = connection.prepareStatement(resetSql)) {
-        delete.setString(1, account);
+        delete.setString(1, key);
         Sql.executeSettled(delete);
         return delete.getUpdateCount();
       }

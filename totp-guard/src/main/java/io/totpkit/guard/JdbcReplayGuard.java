@@ -1,5 +1,6 @@
 package io.totpkit.guard;
 
+import io.totpkit.core.AccountId;
 import io.totpkit.core.ReplayGuard;
 import io.totpkit.guard.jdbc.Sql;
 import java.sql.PreparedStatement;
@@ -26,6 +27,10 @@ import javax.sql.DataSource;
  * {@link #tryAccept} throw {@link GuardUnavailableException}; the verifier passes it on, so the login fails closed.
  * Missing tables or a statement the database refuses throw its base type, {@link GuardStoreException}. Pass a pooled
  * {@link DataSource}. {@link #purge} deletes the records no code could replay any more.
+ *
+ * <p>Account identifiers are keyed by {@link io.totpkit.core.AccountId#normalize}: {@code alice}, {@code Alice} and
+ * full-width {@code ａｌｉｃｅ} are one record, and an identifier holding a control character is refused with
+ * {@link IllegalArgumentException} before it reaches the database.
  *
  * <p>Thread-safety: immutable; safe for concurrent use.
  */
@@ -91,12 +96,12 @@ public final class JdbcReplayGuard implements ReplayGuard {
    */
   @Override
   public boolean tryAccept(String account, long step, Instant now, Instant forgetAfter) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     Objects.requireNonNull(now, "now");
     long forgetAfterMillis = Instants.millis(Objects.requireNonNull(forgetAfter, "forgetAfter"));
     return GuardSql.SQL.transaction(dataSource, timeout, "checking a code for replay", connection -> {
       try (PreparedStatement accept = connection.prepareStatement(acceptSql)) {
-        accept.setString(1, account);
+        accept.setString(1, key);
         accept.setLong(2, step);
         accept.setLong(3, forgetAfterMillis);
         Sql.executeSettled(accept);
