@@ -370,7 +370,7 @@ public final class OtpAuthUri {
       if (issuer != null && issuer.indexOf(':') >= 0) {
         throw new IllegalArgumentException("issuer must not contain ':', which separates it from the account");
       }
-      checkText(issuer, "issuer");
+      PercentCodec.requireEncodable(issuer, "issuer");
       this.labelIssuer = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -383,7 +383,7 @@ public final class OtpAuthUri {
      * @throws IllegalArgumentException if {@code issuer} contains an unpaired surrogate
      */
     public Builder issuerParameter(String issuer) {
-      checkText(issuer, "issuer");
+      PercentCodec.requireEncodable(issuer, "issuer");
       this.issuerParameter = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -396,7 +396,12 @@ public final class OtpAuthUri {
      * @throws IllegalArgumentException if {@code account} contains an unpaired surrogate
      */
     public Builder account(String account) {
-      this.account = stripLeadingSpaces(checkText(Objects.requireNonNull(account, "account"), "account"));
+      String text = PercentCodec.requireEncodable(Objects.requireNonNull(account, "account"), "account");
+      int start = 0;
+      while (start < text.length() && text.charAt(start) == ' ') {
+        start++;
+      }
+      this.account = text.substring(start);
       return this;
     }
 
@@ -478,8 +483,8 @@ public final class OtpAuthUri {
         throw new IllegalArgumentException("'" + Printable.of(name, 40)
             + "' cannot be set as another parameter: it is empty or has a setter of its own");
       }
-      checkText(key, "parameter name");
-      checkText(value, "parameter value");
+      PercentCodec.requireEncodable(key, "parameter name");
+      PercentCodec.requireEncodable(value, "parameter value");
       if (key.equals("encoder") && value.equalsIgnoreCase("steam")) {
         throw new IllegalArgumentException("encoder=steam marks a Steam Guard key: use steam() instead");
       }
@@ -508,19 +513,6 @@ public final class OtpAuthUri {
       return this;
     }
 
-    /** Refuses an unpaired surrogate: toUriString() writes UTF-8, which would turn it into '?'. */
-    private static String checkText(String text, String what) {
-      for (int i = 0; text != null && i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + i
-              + ", which is not Unicode text");
-        }
-      }
-      return text;
-    }
   }
 
   static String stripLeadingSpaces(String text) {
