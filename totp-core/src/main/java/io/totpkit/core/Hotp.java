@@ -8,6 +8,7 @@ import java.util.Objects;
  * <pre>{@code
  * Hotp hotp = Hotp.builder(secret).algorithm(HmacAlgorithm.SHA1).digits(6).build();
  * String code = hotp.generate(42L);
+ * Hotp same = Hotp.builder(secret).parameters(uri.parameters()).build();   // parameters kept apart from the key
  * }</pre>
  *
  * <p>Counters run from 0 to {@link Long#MAX_VALUE}. The key's HMAC pads are computed once in {@link Builder#build()},
@@ -16,21 +17,23 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; safe to share between threads without locks.
  */
 public final class Hotp {
-  /** The fewest digits a code may have (RFC 4226 §5.3 requires at least 6). */
-  public static final int MIN_DIGITS = 6;
-  /** The most digits a code may have: the truncated value has 31 bits, so more digits add nothing. */
-  public static final int MAX_DIGITS = 10;
+  /** The fewest digits a code may have (RFC 4226 §5.3 requires at least 6); {@link OtpParameters#MIN_DIGITS}. */
+  public static final int MIN_DIGITS = OtpParameters.MIN_DIGITS;
+  /** The most digits a code may have; {@link OtpParameters#MAX_DIGITS}. */
+  public static final int MAX_DIGITS = OtpParameters.MAX_DIGITS;
 
+  private final OtpParameters parameters;
   private final CodeGenerator generator;
 
-  private Hotp(CodeGenerator generator) {
+  private Hotp(OtpParameters parameters, CodeGenerator generator) {
+    this.parameters = parameters;
     this.generator = generator;
   }
 
   /**
    * Starts a builder with the RFC 4226 defaults: HMAC-SHA-1 and 6 digits.
    *
-   * @param secret the shared key; its bytes are read once, in {@link Builder#build()}
+   * @param secret the key both sides share; {@link Builder#build()} reads it once
    * @return a new builder
    */
   public static Builder builder(Secret secret) {
@@ -56,20 +59,17 @@ public final class Hotp {
    * @throws IllegalArgumentException if {@code counter} is negative
    */
   public int generateInt(long counter) {
-    if (counter < 0) {
-      throw new IllegalArgumentException("counter must not be negative, was " + counter);
-    }
-    return generator.code(counter);
+    return generator.code(OtpParameters.checkCounter("counter", counter));
   }
 
   /** Returns the HMAC hash this generator uses. */
   public HmacAlgorithm algorithm() {
-    return generator.algorithm();
+    return parameters.algorithm();
   }
 
   /** Returns the number of digits in a code. */
   public int digits() {
-    return generator.length();
+    return parameters.digits();
   }
 
   CodeGenerator generator() {
@@ -83,39 +83,56 @@ public final class Hotp {
   }
 
   /**
-   * Configures a {@link Hotp}; each setter checks its argument, and {@link #build()} reads the key.
+   * Configures a {@link Hotp}: its hash and code length, as {@link OtpParameters} (each setter checks its argument
+   * there); {@link #build()} reads the key.
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
   public static final class Builder {
     private final Secret secret;
-    private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
-    private int digits = 6;
+    private OtpParameters.Builder parameters = OtpParameters.hotp();
 
     private Builder(Secret secret) {
       this.secret = Objects.requireNonNull(secret, "secret");
     }
 
     /**
-     * Sets the HMAC hash; the default is SHA-1.
+     * Sets the hash and the code length from {@code parameters}, replacing what was set before. Their counter is
+     * not part of a {@code Hotp}, which makes the code of any counter: pass it to {@link Hotp#generate(long)}.
+     *
+     * @param parameters counter-based parameters
+     * @return this builder
+     * @throws IllegalArgumentException if {@code parameters} are TOTP parameters
+     */
+    public Builder parameters(OtpParameters parameters) {
+      if (Objects.requireNonNull(parameters, "parameters").type() != OtpType.HOTP) {
+        throw new IllegalArgumentException("a Hotp needs HOTP parameters, was " + parameters
+            + ": build a Totp for them");
+      }
+      this.parameters = parameters.toBuilder().counter(0);
+      return this;
+    }
+
+    /**
+     * Sets the HMAC hash (RFC 4226 names SHA-1; SHA-256 and SHA-512 work the same way); the default is SHA-1.
      *
      * @param algorithm the hash
      * @return this builder
      */
     public Builder algorithm(HmacAlgorithm algorithm) {
-      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+      parameters.algorithm(algorithm);
       return this;
     }
 
     /**
      * Sets the code length; the default is 6.
      *
-     * @param digits from {@value Hotp#MIN_DIGITS} to {@value Hotp#MAX_DIGITS}
+     * @param digits from {@value OtpParameters#MIN_DIGITS} to {@value OtpParameters#MAX_DIGITS}
      * @return this builder
      * @throws IllegalArgumentException if {@code digits} is out of range
      */
     public Builder digits(int digits) {
-      this.digits = checkDigits(digits);
+      parameters.digits(digits);
       return this;
     }
 
@@ -126,15 +143,8 @@ public final class Hotp {
      * @throws IllegalStateException if the secret was destroyed
      */
     public Hotp build() {
-      return new Hotp(CodeGenerator.decimal(algorithm, secret, digits));
+      OtpParameters built = parameters.build();
+      return new Hotp(built, CodeGenerator.of(built, secret));
     }
-  }
-
-  static int checkDigits(int digits) {
-    if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-      throw new IllegalArgumentException("digits must be from " + MIN_DIGITS + " to " + MAX_DIGITS + ", was "
-          + digits);
-    }
-    return digits;
   }
 }

@@ -97,8 +97,8 @@ class ConstantTimeTest {
 
   @Test
   void firstMatch_matchAtEveryPositionOfTheWindow_returnsTheFirstMatchingCounter() {
-    CodeGenerator generator = CodeGenerator.decimal(HmacAlgorithm.SHA1,
-        Secret.fromBytes("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 6);
+    CodeGenerator generator = CodeGenerator.of(OtpParameters.hotp().algorithm(HmacAlgorithm.SHA1).digits(6).build(),
+        Secret.fromBytes("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     for (long counter = 0; counter <= 20; counter++) {
       assertThat(generator.firstMatch(generator.code(counter), 0, 20)).isEqualTo(counter);
     }
