@@ -62,6 +62,69 @@ public final class Hotp {
     return generator.code(OtpParameters.checkCounter("counter", counter));
   }
 
+  /**
+   * Checks a typed code against counters {@code counter} to {@code counter + lookAhead}, and remembers nothing: the
+   * look-ahead check {@link HotpVerifier} makes (RFC 4226 §7.4), without its replay guard and attempt limiter.
+   *
+   * <p>Security: the input must be exactly {@link #digits()} ASCII digits, nothing trimmed or coerced (anything else
+   * is {@link Verification.Status#MALFORMED}); every counter of the window is computed and compared in constant time,
+   * whether or not an earlier one matched. Nothing is remembered and guesses are not counted, so a login needs
+   * {@link HotpVerifier}.
+   *
+   * @param code what the user typed
+   * @param counter the next counter the service expects, 0 or more
+   * @param lookAhead how many counters beyond {@code counter} may match, 0 to {@value HotpVerifier#MAX_LOOK_AHEAD};
+   *     the window stops at {@link Long#MAX_VALUE}
+   * @return {@link Verification.Status#ACCEPTED} with the matched counter (the lowest if several match) and its
+   *     distance from {@code counter}, {@link Verification.Status#REJECTED} or {@link Verification.Status#MALFORMED}
+   * @throws IllegalArgumentException if {@code counter} is negative or {@code lookAhead} out of range
+   */
+  public Verification check(CharSequence code, long counter, int lookAhead) {
+    Objects.requireNonNull(code, "code");
+    OtpParameters.checkCounter("counter", counter);
+    checkLookAhead(lookAhead);
+    long typed = generator.parse(code);
+    if (typed < 0) {
+      return Verification.malformed();
+    }
+    return Verification.matchedOrRejected(firstMatch(typed, counter, lookAhead), counter);
+  }
+
+  /**
+   * Returns the lowest counter from {@code counter} to {@code counter + lookAhead} (stopping at
+   * {@link Long#MAX_VALUE}) whose code is {@code typed}, or -1; constant time, as {@link CodeGenerator#firstMatch}.
+   * {@link #check} and {@link HotpVerifier} both come here, so the window has one definition.
+   */
+  long firstMatch(long typed, long counter, int lookAhead) {
+    return generator.firstMatch(typed, counter, lastCounter(counter, lookAhead));
+  }
+
+  /**
+   * Returns the counter of {@code second} when two consecutive codes {@code first}, {@code second} follow
+   * {@code counter} within {@code window} counters (RFC 4226 §7.4 resynchronisation), or -1; constant time.
+   */
+  long firstPairMatch(long first, long second, long counter, int window) {
+    // The first code may sit at counter + window, so the second at one more.
+    return generator.firstPairMatch(first, second, counter, lastCounter(counter, window + 1L));
+  }
+
+  /**
+   * Counters end at {@link Long#MAX_VALUE}: a window reaching past it stops there rather than wrapping. With
+   * {@code counter} 0 or more, {@code MAX_VALUE - counter} cannot overflow, and {@code Math.min} needs no branch here.
+   */
+  private static long lastCounter(long counter, long steps) {
+    return counter + Math.min(steps, Long.MAX_VALUE - counter);
+  }
+
+  /** Checks a look-ahead: 0 to {@value HotpVerifier#MAX_LOOK_AHEAD} counters. */
+  static int checkLookAhead(int counters) {
+    if (counters < 0 || counters > HotpVerifier.MAX_LOOK_AHEAD) {
+      throw new IllegalArgumentException("look-ahead must be from 0 to " + HotpVerifier.MAX_LOOK_AHEAD
+          + " counters, was " + counters);
+    }
+    return counters;
+  }
+
   /** Returns the HMAC hash this generator uses. */
   public HmacAlgorithm algorithm() {
     return parameters.algorithm();
@@ -98,7 +161,8 @@ public final class Hotp {
 
     /**
      * Sets the hash and the code length from {@code parameters}, replacing what was set before. Their counter is
-     * not part of a {@code Hotp}, which makes the code of any counter: pass it to {@link Hotp#generate(long)}.
+     * not part of a {@code Hotp}, which makes the code of any counter: pass it to {@link Hotp#generate(long)} or
+     * {@link Hotp#check}.
      *
      * @param parameters counter-based parameters
      * @return this builder

@@ -28,6 +28,7 @@ public final class HotpVerifier {
   /** The largest resynchronisation search. */
   public static final int MAX_RESYNC_WINDOW = 1000;
 
+  private final Hotp hotp;
   private final CodeGenerator generator;
   private final int lookAhead;
   private final int resyncWindow;
@@ -36,7 +37,8 @@ public final class HotpVerifier {
   private final Clock clock;
 
   private HotpVerifier(Builder builder) {
-    this.generator = builder.hotp.generator();
+    this.hotp = builder.hotp;
+    this.generator = hotp.generator();
     this.lookAhead = builder.lookAhead;
     this.resyncWindow = builder.resyncWindow;
     this.replayGuard = builder.replayGuard;
@@ -67,7 +69,7 @@ public final class HotpVerifier {
   public Verification verify(String account, CharSequence code, long expectedCounter) {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(code, "code");
-    checkCounter(expectedCounter);
+    OtpParameters.checkCounter("expected counter", expectedCounter);
     long typed = generator.parse(code);
     if (typed < 0) {
       return Verification.malformed();
@@ -77,8 +79,7 @@ public final class HotpVerifier {
     if (!wait.isZero()) {
       return Verification.throttled(wait);
     }
-    long last = saturatedAdd(expectedCounter, lookAhead);
-    return accept(account, generator.firstMatch(typed, expectedCounter, last), expectedCounter, now);
+    return accept(account, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
   }
 
   /**
@@ -97,7 +98,7 @@ public final class HotpVerifier {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(firstCode, "firstCode");
     Objects.requireNonNull(secondCode, "secondCode");
-    checkCounter(expectedCounter);
+    OtpParameters.checkCounter("expected counter", expectedCounter);
     long first = generator.parse(firstCode);
     long second = generator.parse(secondCode);
     if (first < 0 || second < 0) {
@@ -108,9 +109,8 @@ public final class HotpVerifier {
     if (!wait.isZero()) {
       return Verification.throttled(wait);
     }
-    // The first code may sit at expectedCounter + resyncWindow, so the second at one more.
-    long last = saturatedAdd(expectedCounter, resyncWindow + 1L);
-    return accept(account, generator.firstPairMatch(first, second, expectedCounter, last), expectedCounter, now);
+    return accept(account, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter,
+        now);
   }
 
   private Verification accept(String account, long matched, long expectedCounter, Instant now) {
@@ -124,17 +124,6 @@ public final class HotpVerifier {
     }
     attemptLimiter.recordSuccess(account);
     return Verification.accepted(matched, offset);
-  }
-
-  /** Counters end at {@link Long#MAX_VALUE}: a window reaching past it stops there rather than wrapping. */
-  private static long saturatedAdd(long counter, long steps) {
-    return counter > Long.MAX_VALUE - steps ? Long.MAX_VALUE : counter + steps;
-  }
-
-  private static void checkCounter(long counter) {
-    if (counter < 0) {
-      throw new IllegalArgumentException("expected counter must not be negative, was " + counter);
-    }
   }
 
   @Override
@@ -167,11 +156,7 @@ public final class HotpVerifier {
      * @throws IllegalArgumentException if out of range
      */
     public Builder lookAhead(int counters) {
-      if (counters < 0 || counters > MAX_LOOK_AHEAD) {
-        throw new IllegalArgumentException("look-ahead must be from 0 to " + MAX_LOOK_AHEAD + " counters, was "
-            + counters);
-      }
-      this.lookAhead = counters;
+      this.lookAhead = Hotp.checkLookAhead(counters);
       return this;
     }
 

@@ -86,6 +86,54 @@ public final class Totp {
   }
 
   /**
+   * Checks a typed code against the steps from {@code behind} before to {@code ahead} after the one at {@code now},
+   * and remembers nothing: the window check {@link TotpVerifier} makes, without its replay guard and attempt limiter.
+   * Use it to test a code (is this what the phone shows?), not to log anyone in.
+   *
+   * <p>Security:
+   * <ul>
+   *   <li>The input must be exactly {@link #digits()} ASCII digits (Steam: upper-case Steam characters); nothing is
+   *       trimmed or coerced, so {@code "12345"} is not {@code "012345"} and {@code "123 456"} is
+   *       {@link Verification.Status#MALFORMED}.
+   *   <li>Every step of the window is computed and compared in constant time, whether or not an earlier one matched:
+   *       the time taken says nothing about which step matched, or how closely.
+   *   <li>Nothing is remembered, so the same code passes again, and guesses are not counted: a login needs
+   *       {@link TotpVerifier}, whose replay guard and attempt limiter this check leaves out.
+   * </ul>
+   *
+   * @param code what the user typed
+   * @param now the current time
+   * @param behind steps behind the current one that may match, 0 to {@value TotpVerifier#MAX_WINDOW}
+   * @param ahead steps ahead of the current one that may match, 0 to {@value TotpVerifier#MAX_WINDOW}
+   * @return {@link Verification.Status#ACCEPTED} with the matched step and its offset from the current one (the
+   *     earliest if several match), {@link Verification.Status#REJECTED} or {@link Verification.Status#MALFORMED};
+   *     never {@code REPLAYED} or {@code THROTTLED}
+   * @throws IllegalArgumentException if {@code behind} or {@code ahead} is out of range, or {@code now} is before T0
+   */
+  public Verification check(CharSequence code, Instant now, int behind, int ahead) {
+    Objects.requireNonNull(code, "code");
+    checkWindow("behind", behind);
+    checkWindow("ahead", ahead);
+    long current = step(now);
+    long typed = generator.parse(code);
+    if (typed < 0) {
+      return Verification.malformed();
+    }
+    return Verification.matchedOrRejected(firstMatch(typed, current, behind, ahead), current);
+  }
+
+  /**
+   * Returns the step {@code s} from {@code current - behind} (not below 0) to {@code current + ahead} whose code is
+   * {@code typed} (the earliest), or -1. Constant time: every step of the window is computed and compared, without
+   * a branch on the codes, as {@link CodeGenerator#firstMatch} does. {@link #check} and {@link TotpVerifier} both
+   * come here, so the window has one definition.
+   */
+  long firstMatch(long typed, long current, int behind, int ahead) {
+    // Math.max, not a branch: the window's start depends only on the time, never on what was typed.
+    return generator.firstMatch(typed, Math.max(0, current - behind), current + ahead);
+  }
+
+  /**
    * Returns the time step at {@code time}: the number of whole periods since T0, RFC 6238's {@code T}.
    *
    * @param time the moment
@@ -167,6 +215,15 @@ public final class Totp {
       throw new IllegalArgumentException("time " + time + " is before the start time T0 " + startTime());
     }
     return elapsed;
+  }
+
+  /** Checks one side of a window: 0 to {@value TotpVerifier#MAX_WINDOW} steps. */
+  static int checkWindow(String name, int steps) {
+    if (steps < 0 || steps > TotpVerifier.MAX_WINDOW) {
+      throw new IllegalArgumentException("window " + name + " must be from 0 to " + TotpVerifier.MAX_WINDOW
+          + " steps, was " + steps);
+    }
+    return steps;
   }
 
   /** Describes the parameters, never the key: {@code Totp[SHA1, 6 digits, 30 s, T0=1970-01-01T00:00:00Z]}. */

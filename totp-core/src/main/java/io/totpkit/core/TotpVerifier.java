@@ -98,7 +98,7 @@ public final class TotpVerifier {
     if (!wait.isZero()) {
       return Verification.throttled(wait);
     }
-    long matched = generator.firstMatch(typed, Math.max(0, current - behind), current + ahead);
+    long matched = totp.firstMatch(typed, current, behind, ahead);
     if (matched < 0) {
       return Verification.rejected();
     }
@@ -152,8 +152,8 @@ public final class TotpVerifier {
      * @throws IllegalArgumentException if either is out of range
      */
     public Builder window(int behind, int ahead) {
-      this.behind = checkWindow("behind", behind);
-      this.ahead = checkWindow("ahead", ahead);
+      this.behind = Totp.checkWindow("behind", behind);
+      this.ahead = Totp.checkWindow("ahead", ahead);
       return this;
     }
 
@@ -189,14 +189,6 @@ public final class TotpVerifier {
       requireProtection(replayGuard, attemptLimiter);
       return new TotpVerifier(this);
     }
-  }
-
-  static int checkWindow(String name, int steps) {
-    if (steps < 0 || steps > MAX_WINDOW) {
-      throw new IllegalArgumentException("window " + name + " must be from 0 to " + MAX_WINDOW + " steps, was "
-          + steps);
-    }
-    return steps;
   }
 
   static void requireProtection(ReplayGuard replayGuard, AttemptLimiter attemptLimiter) {
