@@ -1,7 +1,6 @@
 package io.totpkit.core;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -32,8 +31,7 @@ public final class HotpVerifier {
   private final CodeGenerator generator;
   private final int lookAhead;
   private final int resyncWindow;
-  private final ReplayGuard replayGuard;
-  private final AttemptLimiter attemptLimiter;
+  private final Protection protection;
   private final Clock clock;
 
   private HotpVerifier(Builder builder) {
@@ -41,8 +39,7 @@ public final class HotpVerifier {
     this.generator = hotp.generator();
     this.lookAhead = builder.lookAhead;
     this.resyncWindow = builder.resyncWindow;
-    this.replayGuard = builder.replayGuard;
-    this.attemptLimiter = builder.attemptLimiter;
+    this.protection = builder.protection();
     this.clock = builder.clock;
   }
 
@@ -75,11 +72,9 @@ public final class HotpVerifier {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Duration wait = attemptLimiter.tryAcquire(account, now);
-    if (!wait.isZero()) {
-      return Verification.throttled(wait);
-    }
-    return accept(account, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
+    Verification throttled = protection.throttled(account, now);
+    return throttled != null ? throttled
+        : accept(account, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
   }
 
   /**
@@ -105,25 +100,15 @@ public final class HotpVerifier {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Duration wait = attemptLimiter.tryAcquire(account, now);
-    if (!wait.isZero()) {
-      return Verification.throttled(wait);
-    }
-    return accept(account, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter,
-        now);
+    Verification throttled = protection.throttled(account, now);
+    return throttled != null ? throttled
+        : accept(account, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter, now);
   }
 
   private Verification accept(String account, long matched, long expectedCounter, Instant now) {
-    if (matched < 0) {
-      return Verification.rejected();
-    }
-    int offset = (int) (matched - expectedCounter);
-    // A HOTP counter never leaves the window by itself: the record must be kept.
-    if (!replayGuard.tryAccept(account, matched, now, Instant.MAX)) {
-      return Verification.replayed(matched, offset);
-    }
-    attemptLimiter.recordSuccess(account);
-    return Verification.accepted(matched, offset);
+    // A HOTP counter never leaves the window by itself: the guard must keep the record.
+    return matched < 0 ? Verification.rejected()
+        : protection.accept(account, matched, expectedCounter, now, Instant.MAX);
   }
 
   @Override
@@ -136,12 +121,10 @@ public final class HotpVerifier {
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
+  public static final class Builder extends VerifierBuilder<Builder> {
     private final Hotp hotp;
     private int lookAhead = 10;
     private int resyncWindow = 100;
-    private ReplayGuard replayGuard;
-    private AttemptLimiter attemptLimiter;
     private Clock clock = Clock.systemUTC();
 
     private Builder(Hotp hotp) {
@@ -177,28 +160,6 @@ public final class HotpVerifier {
     }
 
     /**
-     * Sets the guard that accepts each counter once per account; required.
-     *
-     * @param replayGuard the service's shared guard
-     * @return this builder
-     */
-    public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
-      return this;
-    }
-
-    /**
-     * Sets the limiter that slows down guessing; required.
-     *
-     * @param attemptLimiter the service's shared limiter
-     * @return this builder
-     */
-    public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
-      this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
-      return this;
-    }
-
-    /**
      * Sets the clock the attempt limiter reads; the default is {@link Clock#systemUTC()}.
      *
      * @param clock the clock
@@ -216,7 +177,6 @@ public final class HotpVerifier {
      * @throws IllegalStateException if the replay guard or the attempt limiter was not set
      */
     public HotpVerifier build() {
-      TotpVerifier.requireProtection(replayGuard, attemptLimiter);
       return new HotpVerifier(this);
     }
   }
