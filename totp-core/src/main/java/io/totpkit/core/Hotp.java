@@ -146,58 +146,14 @@ public final class Hotp {
   }
 
   /**
-   * Configures a {@link Hotp}: its hash and code length, as {@link OtpParameters} (each setter checks its argument
-   * there); {@link #build()} reads the key.
+   * Configures a {@link Hotp}: its hash and code length, as {@link OtpParameters} set whole ({@link #parameters})
+   * or one by one (each setter checks its argument there); {@link #build()} reads the key.
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
-    private final Secret secret;
-    private OtpParameters.Builder parameters = OtpParameters.hotp();
-
+  public static final class Builder extends GeneratorBuilder<Builder> {
     private Builder(Secret secret) {
-      this.secret = Objects.requireNonNull(secret, "secret");
-    }
-
-    /**
-     * Sets the hash and the code length from {@code parameters}, replacing what was set before. Their counter is
-     * not part of a {@code Hotp}, which makes the code of any counter: pass it to {@link Hotp#generate(long)} or
-     * {@link Hotp#check}.
-     *
-     * @param parameters counter-based parameters
-     * @return this builder
-     * @throws IllegalArgumentException if {@code parameters} are TOTP parameters
-     */
-    public Builder parameters(OtpParameters parameters) {
-      if (Objects.requireNonNull(parameters, "parameters").type() != OtpType.HOTP) {
-        throw new IllegalArgumentException("a Hotp needs HOTP parameters, was " + parameters
-            + ": build a Totp for them");
-      }
-      this.parameters = parameters.toBuilder().counter(0);
-      return this;
-    }
-
-    /**
-     * Sets the HMAC hash (RFC 4226 names SHA-1; SHA-256 and SHA-512 work the same way); the default is SHA-1.
-     *
-     * @param algorithm the hash
-     * @return this builder
-     */
-    public Builder algorithm(HmacAlgorithm algorithm) {
-      parameters.algorithm(algorithm);
-      return this;
-    }
-
-    /**
-     * Sets the code length; the default is 6.
-     *
-     * @param digits from {@value OtpParameters#MIN_DIGITS} to {@value OtpParameters#MAX_DIGITS}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code digits} is out of range
-     */
-    public Builder digits(int digits) {
-      parameters.digits(digits);
-      return this;
+      super(secret, OtpParameters.hotp());
     }
 
     /**

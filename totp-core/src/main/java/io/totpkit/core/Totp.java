@@ -234,58 +234,16 @@ public final class Totp {
   }
 
   /**
-   * Configures a {@link Totp}: its {@link OtpParameters}, set whole or one by one (each setter checks its argument
-   * there), and the clock; {@link #build()} reads the key.
+   * Configures a {@link Totp}: its {@link OtpParameters}, set whole ({@link #parameters}) or one by one (each setter
+   * checks its argument there), and the clock; {@link #build()} reads the key.
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
-    private final Secret secret;
-    private OtpParameters.Builder parameters = OtpParameters.totp();
+  public static final class Builder extends GeneratorBuilder<Builder> {
     private Clock clock = Clock.systemUTC();
 
     private Builder(Secret secret) {
-      this.secret = Objects.requireNonNull(secret, "secret");
-    }
-
-    /**
-     * Sets every parameter at once, replacing what was set before: the usual way when they come from an
-     * {@link OtpAuthUri} or a store ({@code Totp.builder(secret).parameters(uri.parameters())}).
-     *
-     * @param parameters time-based parameters
-     * @return this builder
-     * @throws IllegalArgumentException if {@code parameters} are HOTP parameters
-     */
-    public Builder parameters(OtpParameters parameters) {
-      if (Objects.requireNonNull(parameters, "parameters").type() != OtpType.TOTP) {
-        throw new IllegalArgumentException("a Totp needs TOTP parameters, was " + parameters
-            + ": build a Hotp for them");
-      }
-      this.parameters = parameters.toBuilder();
-      return this;
-    }
-
-    /**
-     * Sets the HMAC hash; the default is SHA-1. A Steam Guard generator ignores it.
-     *
-     * @param algorithm the hash
-     * @return this builder
-     */
-    public Builder algorithm(HmacAlgorithm algorithm) {
-      parameters.algorithm(algorithm);
-      return this;
-    }
-
-    /**
-     * Sets the number of digits in a code; the default is 6. Ends Steam Guard output if {@link #steam()} was set.
-     *
-     * @param digits from {@value OtpParameters#MIN_DIGITS} to {@value OtpParameters#MAX_DIGITS}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code digits} is out of range
-     */
-    public Builder digits(int digits) {
-      parameters.digits(digits);
-      return this;
+      super(secret, OtpParameters.totp());
     }
 
     /**
