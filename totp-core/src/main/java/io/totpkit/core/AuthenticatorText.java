@@ -30,7 +30,11 @@ public final class AuthenticatorText {
   /** The longest scheme recognised; a longer run before the first {@code ':'} is not a scheme. */
   public static final int MAX_SCHEME_LENGTH = 32;
 
-  /** What a text is, by its scheme. */
+  /**
+   * What a text is, by its scheme.
+   *
+   * <p>Thread-safety: immutable.
+   */
   public enum Kind {
     /** {@code otpauth:}, one account in Google's Key Uri Format: {@link OtpAuthUri#parse} reads it. */
     OTPAUTH,
