@@ -20,7 +20,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class CodeGenerator {
   static final String STEAM_ALPHABET = "23456789BCDFGHJKMNPQRTVWXY";
-  static final int STEAM_LENGTH = 5;
   private static final long[] POWERS_OF_TEN = {
     1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
     10_000_000_000L
@@ -56,27 +55,13 @@ final class CodeGenerator {
     }
   }
 
-  /** A generator of decimal codes with {@code digits} digits (validated by the caller's builder). */
-  static CodeGenerator decimal(HmacAlgorithm algorithm, Secret secret, int digits) {
-    return new CodeGenerator(algorithm, secret.bytesForUse(), digits, false);
-  }
-
-  /** A generator of Steam Guard codes: HMAC-SHA-1, five characters from {@link #STEAM_ALPHABET}. */
-  static CodeGenerator steam(Secret secret) {
-    return new CodeGenerator(HmacAlgorithm.SHA1, secret.bytesForUse(), STEAM_LENGTH, true);
-  }
-
-  HmacAlgorithm algorithm() {
-    return algorithm;
-  }
-
-  /** The code's length in characters. */
-  int length() {
-    return length;
-  }
-
-  boolean isSteam() {
-    return steam;
+  /**
+   * A generator of the codes {@code parameters} describe: decimal with their digit count, or Steam Guard's five
+   * characters from {@link #STEAM_ALPHABET} over HMAC-SHA-1 (which {@link OtpParameters} already sets for Steam).
+   */
+  static CodeGenerator of(OtpParameters parameters, Secret secret) {
+    return new CodeGenerator(parameters.algorithm(), secret.bytesForUse(), parameters.digits(),
+        parameters.isSteam());
   }
 
   /**
@@ -107,7 +92,7 @@ final class CodeGenerator {
   }
 
   /**
-   * Reads what a user typed as a code of this generator: exactly {@link #length()} ASCII digits (or upper-case Steam
+   * Reads what a user typed as a code of this generator: exactly its length in ASCII digits (or upper-case Steam
    * characters), nothing trimmed, nothing coerced, so {@code "12345"} is not {@code "012345"} and {@code "123 456"}
    * is nothing. Returns -1 for anything else.
    */

@@ -1,7 +1,6 @@
 package io.totpkit.core;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -28,19 +27,19 @@ public final class HotpVerifier {
   /** The largest resynchronisation search. */
   public static final int MAX_RESYNC_WINDOW = 1000;
 
+  private final Hotp hotp;
   private final CodeGenerator generator;
   private final int lookAhead;
   private final int resyncWindow;
-  private final ReplayGuard replayGuard;
-  private final AttemptLimiter attemptLimiter;
+  private final Protection protection;
   private final Clock clock;
 
   private HotpVerifier(Builder builder) {
-    this.generator = builder.hotp.generator();
+    this.hotp = builder.hotp;
+    this.generator = hotp.generator();
     this.lookAhead = builder.lookAhead;
     this.resyncWindow = builder.resyncWindow;
-    this.replayGuard = builder.replayGuard;
-    this.attemptLimiter = builder.attemptLimiter;
+    this.protection = builder.protection();
     this.clock = builder.clock;
   }
 
@@ -67,18 +66,15 @@ public final class HotpVerifier {
   public Verification verify(String account, CharSequence code, long expectedCounter) {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(code, "code");
-    checkCounter(expectedCounter);
+    OtpParameters.checkCounter("expected counter", expectedCounter);
     long typed = generator.parse(code);
     if (typed < 0) {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Duration wait = attemptLimiter.tryAcquire(account, now);
-    if (!wait.isZero()) {
-      return Verification.throttled(wait);
-    }
-    long last = saturatedAdd(expectedCounter, lookAhead);
-    return accept(account, generator.firstMatch(typed, expectedCounter, last), expectedCounter, now);
+    Verification throttled = protection.throttled(account, now);
+    return throttled != null ? throttled
+        : accept(account, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
   }
 
   /**
@@ -97,44 +93,22 @@ public final class HotpVerifier {
     Objects.requireNonNull(account, "account");
     Objects.requireNonNull(firstCode, "firstCode");
     Objects.requireNonNull(secondCode, "secondCode");
-    checkCounter(expectedCounter);
+    OtpParameters.checkCounter("expected counter", expectedCounter);
     long first = generator.parse(firstCode);
     long second = generator.parse(secondCode);
     if (first < 0 || second < 0) {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Duration wait = attemptLimiter.tryAcquire(account, now);
-    if (!wait.isZero()) {
-      return Verification.throttled(wait);
-    }
-    // The first code may sit at expectedCounter + resyncWindow, so the second at one more.
-    long last = saturatedAdd(expectedCounter, resyncWindow + 1L);
-    return accept(account, generator.firstPairMatch(first, second, expectedCounter, last), expectedCounter, now);
+    Verification throttled = protection.throttled(account, now);
+    return throttled != null ? throttled
+        : accept(account, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter, now);
   }
 
   private Verification accept(String account, long matched, long expectedCounter, Instant now) {
-    if (matched < 0) {
-      return Verification.rejected();
-    }
-    int offset = (int) (matched - expectedCounter);
-    // A HOTP counter never leaves the window by itself: the record must be kept.
-    if (!replayGuard.tryAccept(account, matched, now, Instant.MAX)) {
-      return Verification.replayed(matched, offset);
-    }
-    attemptLimiter.recordSuccess(account);
-    return Verification.accepted(matched, offset);
-  }
-
-  /** Counters end at {@link Long#MAX_VALUE}: a window reaching past it stops there rather than wrapping. */
-  private static long saturatedAdd(long counter, long steps) {
-    return counter > Long.MAX_VALUE - steps ? Long.MAX_VALUE : counter + steps;
-  }
-
-  private static void checkCounter(long counter) {
-    if (counter < 0) {
-      throw new IllegalArgumentException("expected counter must not be negative, was " + counter);
-    }
+    // A HOTP counter never leaves the window by itself: the guard must keep the record.
+    return matched < 0 ? Verification.rejected()
+        : protection.accept(account, matched, expectedCounter, now, Instant.MAX);
   }
 
   @Override
@@ -147,12 +121,10 @@ public final class HotpVerifier {
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
+  public static final class Builder extends VerifierBuilder<Builder> {
     private final Hotp hotp;
     private int lookAhead = 10;
     private int resyncWindow = 100;
-    private ReplayGuard replayGuard;
-    private AttemptLimiter attemptLimiter;
     private Clock clock = Clock.systemUTC();
 
     private Builder(Hotp hotp) {
@@ -167,11 +139,7 @@ public final class HotpVerifier {
      * @throws IllegalArgumentException if out of range
      */
     public Builder lookAhead(int counters) {
-      if (counters < 0 || counters > MAX_LOOK_AHEAD) {
-        throw new IllegalArgumentException("look-ahead must be from 0 to " + MAX_LOOK_AHEAD + " counters, was "
-            + counters);
-      }
-      this.lookAhead = counters;
+      this.lookAhead = Hotp.checkLookAhead(counters);
       return this;
     }
 
@@ -188,28 +156,6 @@ public final class HotpVerifier {
             + " counters, was " + counters);
       }
       this.resyncWindow = counters;
-      return this;
-    }
-
-    /**
-     * Sets the guard that accepts each counter once per account; required.
-     *
-     * @param replayGuard the service's shared guard
-     * @return this builder
-     */
-    public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
-      return this;
-    }
-
-    /**
-     * Sets the limiter that slows down guessing; required.
-     *
-     * @param attemptLimiter the service's shared limiter
-     * @return this builder
-     */
-    public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
-      this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
       return this;
     }
 
@@ -231,7 +177,6 @@ public final class HotpVerifier {
      * @throws IllegalStateException if the replay guard or the attempt limiter was not set
      */
     public HotpVerifier build() {
-      TotpVerifier.requireProtection(replayGuard, attemptLimiter);
       return new HotpVerifier(this);
     }
   }

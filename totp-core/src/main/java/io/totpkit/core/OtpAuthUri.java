@@ -2,6 +2,7 @@ package io.totpkit.core;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -18,6 +19,7 @@ import java.util.OptionalLong;
  * OtpAuthUri uri = OtpAuthUri.parse("otpauth://totp/TikTok:brand?secret=JBSWY3DPEHPK3PXP&issuer=TikTok");
  * uri.issuer();     // "TikTok"
  * uri.account();    // "brand"
+ * uri.parameters(); // OtpParameters[TOTP, SHA1, 6 digits, 30 s, T0=1970-01-01T00:00:00Z]
  * Totp totp = uri.toTotp();
  * String text = uri.toUriString();   // OtpAuthUri.parse(text).equals(uri)
  * }</pre>
@@ -43,29 +45,19 @@ public final class OtpAuthUri {
   /** The longest input {@link #parse} reads. */
   public static final int MAX_LENGTH = 8192;
 
-  private final OtpType type;
+  private final OtpParameters parameters;
   private final String labelIssuer;
   private final String issuerParameter;
   private final String account;
   private final Secret secret;
-  private final HmacAlgorithm algorithm;
-  private final int digits;
-  private final long periodSeconds;
-  private final long counter;
-  private final boolean steam;
   private final Map<String, String> otherParameters;
 
   private OtpAuthUri(Builder builder) {
-    this.type = builder.type;
+    this.parameters = builder.parameters.build();
     this.labelIssuer = builder.labelIssuer;
     this.issuerParameter = builder.issuerParameter;
     this.account = builder.account;
     this.secret = builder.secret;
-    this.steam = builder.steam;
-    this.algorithm = steam ? HmacAlgorithm.SHA1 : builder.algorithm;
-    this.digits = steam ? CodeGenerator.STEAM_LENGTH : builder.digits;
-    this.periodSeconds = type == OtpType.TOTP ? builder.periodSeconds : 0;
-    this.counter = type == OtpType.HOTP ? builder.counter : 0;
     this.otherParameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.otherParameters));
   }
 
@@ -87,7 +79,7 @@ public final class OtpAuthUri {
    * @return a new builder
    */
   public static Builder totp(Secret secret) {
-    return new Builder(OtpType.TOTP, secret);
+    return new Builder(secret, OtpParameters.totp());
   }
 
   /**
@@ -99,17 +91,40 @@ public final class OtpAuthUri {
    * @throws IllegalArgumentException if {@code counter} is negative
    */
   public static Builder hotp(Secret secret, long counter) {
-    Builder builder = new Builder(OtpType.HOTP, secret);
-    if (counter < 0) {
-      throw new IllegalArgumentException("counter must not be negative, was " + counter);
-    }
-    builder.counter = counter;
+    Builder builder = new Builder(secret, OtpParameters.hotp());
+    builder.parameters.counter(counter);
     return builder;
+  }
+
+  /**
+   * Starts a builder for a key with the given parameters, the way a store that keeps parameters apart from keys
+   * rebuilds a URI. An {@code otpauth://} URI has no start time T0, so TOTP parameters must start at the Unix epoch.
+   *
+   * @param secret the key
+   * @param parameters the key's parameters, TOTP or HOTP
+   * @return a new builder
+   * @throws IllegalArgumentException if {@code parameters} have a start time other than the Unix epoch
+   */
+  public static Builder builder(Secret secret, OtpParameters parameters) {
+    OtpType type = Objects.requireNonNull(parameters, "parameters").type();
+    if (type == OtpType.TOTP && !parameters.startTime().equals(Instant.EPOCH)) {
+      throw new IllegalArgumentException("an otpauth URI has no start time T0, so its parameters must start at the"
+          + " Unix epoch, was " + parameters.startTime());
+    }
+    return new Builder(secret, parameters.toBuilder());
+  }
+
+  /**
+   * Returns how codes are made, without the key: type, algorithm, digits or Steam, the period (T0 is always the Unix
+   * epoch: the format has none) or the counter, which the accessors below read too.
+   */
+  public OtpParameters parameters() {
+    return parameters;
   }
 
   /** Returns whether the key is time- or counter-based. */
   public OtpType type() {
-    return type;
+    return parameters.type();
   }
 
   /**
@@ -142,12 +157,12 @@ public final class OtpAuthUri {
 
   /** Returns the HMAC hash; always SHA-1 for Steam Guard keys. */
   public HmacAlgorithm algorithm() {
-    return algorithm;
+    return parameters.algorithm();
   }
 
   /** Returns the code length: 6 to 10 digits, or 5 characters for Steam Guard. */
   public int digits() {
-    return digits;
+    return parameters.digits();
   }
 
   /**
@@ -156,20 +171,17 @@ public final class OtpAuthUri {
    * @throws IllegalStateException if this is a HOTP key
    */
   public Duration period() {
-    if (type != OtpType.TOTP) {
-      throw new IllegalStateException("a HOTP key has no period");
-    }
-    return Duration.ofSeconds(periodSeconds);
+    return parameters.period();
   }
 
   /** Returns the counter of a HOTP key, or empty for a TOTP key. */
   public OptionalLong counter() {
-    return type == OtpType.HOTP ? OptionalLong.of(counter) : OptionalLong.empty();
+    return parameters.counter();
   }
 
   /** Returns whether the key produces Steam Guard codes (five characters) rather than digits. */
   public boolean isSteam() {
-    return steam;
+    return parameters.isSteam();
   }
 
   /** Returns the {@code image} parameter (a logo URL some issuers add), if any, whatever the case of its name. */
@@ -204,11 +216,10 @@ public final class OtpAuthUri {
    * @throws IllegalStateException if this is a HOTP key
    */
   public Totp toTotp(Clock clock) {
-    if (type != OtpType.TOTP) {
+    if (type() != OtpType.TOTP) {
       throw new IllegalStateException("this URI describes a HOTP key: use toHotp()");
     }
-    Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(periodSeconds)).clock(clock);
-    return steam ? builder.steam().build() : builder.algorithm(algorithm).digits(digits).build();
+    return Totp.builder(secret).parameters(parameters).clock(clock).build();
   }
 
   /**
@@ -218,10 +229,10 @@ public final class OtpAuthUri {
    * @throws IllegalStateException if this is a TOTP key
    */
   public Hotp toHotp() {
-    if (type != OtpType.HOTP) {
+    if (type() != OtpType.HOTP) {
       throw new IllegalStateException("this URI describes a TOTP key: use toTotp()");
     }
-    return Hotp.builder(secret).algorithm(algorithm).digits(digits).build();
+    return Hotp.builder(secret).parameters(parameters).build();
   }
 
   /**
@@ -230,15 +241,10 @@ public final class OtpAuthUri {
    * @return a new builder
    */
   public Builder toBuilder() {
-    Builder builder = new Builder(type, secret);
+    Builder builder = new Builder(secret, parameters.toBuilder());
     builder.labelIssuer = labelIssuer;
     builder.issuerParameter = issuerParameter;
     builder.account = account;
-    builder.algorithm = algorithm;
-    builder.digits = digits;
-    builder.steam = steam;
-    builder.periodSeconds = type == OtpType.TOTP ? periodSeconds : 30;
-    builder.counter = counter;
     builder.otherParameters.putAll(otherParameters);
     return builder;
   }
@@ -250,6 +256,7 @@ public final class OtpAuthUri {
    * @return the URI text
    */
   public String toUriString() {
+    OtpType type = parameters.type();
     StringBuilder out = new StringBuilder(128).append("otpauth://").append(type.uriName()).append('/');
     if (labelIssuer != null) {
       out.append(PercentCodec.encode(labelIssuer)).append(':');
@@ -258,15 +265,16 @@ public final class OtpAuthUri {
     if (issuerParameter != null) {
       out.append("&issuer=").append(PercentCodec.encode(issuerParameter));
     }
-    if (steam) {
+    if (parameters.isSteam()) {
       out.append("&encoder=steam");
     } else {
-      out.append("&algorithm=").append(algorithm.uriName()).append("&digits=").append(digits);
+      out.append("&algorithm=").append(parameters.algorithm().uriName()).append("&digits=")
+          .append(parameters.digits());
     }
     if (type == OtpType.TOTP) {
-      out.append("&period=").append(periodSeconds);
+      out.append("&period=").append(parameters.periodSeconds());
     } else {
-      out.append("&counter=").append(counter);
+      out.append("&counter=").append(parameters.rawCounter());
     }
     otherParameters.forEach((name, value) ->
         out.append('&').append(PercentCodec.encode(name)).append('=').append(PercentCodec.encode(value)));
@@ -283,15 +291,10 @@ public final class OtpAuthUri {
       return false;
     }
     OtpAuthUri that = (OtpAuthUri) other;
-    return type == that.type
+    return parameters.equals(that.parameters)
         && Objects.equals(labelIssuer, that.labelIssuer)
         && Objects.equals(issuerParameter, that.issuerParameter)
         && account.equals(that.account)
-        && algorithm == that.algorithm
-        && digits == that.digits
-        && periodSeconds == that.periodSeconds
-        && counter == that.counter
-        && steam == that.steam
         && otherParameters.equals(that.otherParameters)
         && secret.equals(that.secret);
   }
@@ -299,21 +302,20 @@ public final class OtpAuthUri {
   /** Hashes every field but the secret. */
   @Override
   public int hashCode() {
-    return Objects.hash(type, labelIssuer, issuerParameter, account, algorithm, digits, periodSeconds, counter, steam,
-        otherParameters);
+    return Objects.hash(parameters, labelIssuer, issuerParameter, account, otherParameters);
   }
 
   /** Describes the URI without its secret. */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder("OtpAuthUri[").append(type.uriName())
+    StringBuilder out = new StringBuilder("OtpAuthUri[").append(type().uriName())
         .append(", issuer=").append(issuer())
         .append(", account=").append(account)
-        .append(", ").append(steam ? "Steam" : algorithm + ", " + digits + " digits");
-    if (type == OtpType.TOTP) {
-      out.append(", ").append(periodSeconds).append(" s");
+        .append(", ").append(isSteam() ? "Steam" : algorithm() + ", " + digits() + " digits");
+    if (type() == OtpType.TOTP) {
+      out.append(", ").append(parameters.periodSeconds()).append(" s");
     } else {
-      out.append(", counter ").append(counter);
+      out.append(", counter ").append(parameters.rawCounter());
     }
     if (!otherParameters.isEmpty()) {
       // A count, not the names: text that lost its '=' could carry a key in a name.
@@ -329,21 +331,16 @@ public final class OtpAuthUri {
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
   public static final class Builder {
-    private final OtpType type;
     private final Secret secret;
+    private final OtpParameters.Builder parameters;
     private String labelIssuer;
     private String issuerParameter;
     private String account = "";
-    private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
-    private int digits = 6;
-    private boolean steam;
-    private long periodSeconds = 30;
-    private long counter;
     private final Map<String, String> otherParameters = new LinkedHashMap<>();
 
-    private Builder(OtpType type, Secret secret) {
-      this.type = type;
+    private Builder(Secret secret, OtpParameters.Builder parameters) {
       this.secret = Objects.requireNonNull(secret, "secret");
+      this.parameters = parameters;
     }
 
     /**
@@ -370,7 +367,7 @@ public final class OtpAuthUri {
       if (issuer != null && issuer.indexOf(':') >= 0) {
         throw new IllegalArgumentException("issuer must not contain ':', which separates it from the account");
       }
-      checkText(issuer, "issuer");
+      PercentCodec.requireEncodable(issuer, "issuer");
       this.labelIssuer = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -383,7 +380,7 @@ public final class OtpAuthUri {
      * @throws IllegalArgumentException if {@code issuer} contains an unpaired surrogate
      */
     public Builder issuerParameter(String issuer) {
-      checkText(issuer, "issuer");
+      PercentCodec.requireEncodable(issuer, "issuer");
       this.issuerParameter = issuer == null || issuer.isEmpty() ? null : issuer;
       return this;
     }
@@ -396,7 +393,12 @@ public final class OtpAuthUri {
      * @throws IllegalArgumentException if {@code account} contains an unpaired surrogate
      */
     public Builder account(String account) {
-      this.account = stripLeadingSpaces(checkText(Objects.requireNonNull(account, "account"), "account"));
+      String text = PercentCodec.requireEncodable(Objects.requireNonNull(account, "account"), "account");
+      int start = 0;
+      while (start < text.length() && text.charAt(start) == ' ') {
+        start++;
+      }
+      this.account = text.substring(start);
       return this;
     }
 
@@ -407,19 +409,19 @@ public final class OtpAuthUri {
      * @return this builder
      */
     public Builder algorithm(HmacAlgorithm algorithm) {
-      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+      parameters.algorithm(algorithm);
       return this;
     }
 
     /**
-     * Sets the number of digits; the default is 6.
+     * Sets the number of digits; the default is 6. A Steam Guard key keeps its five characters and ignores this.
      *
-     * @param digits from {@value Hotp#MIN_DIGITS} to {@value Hotp#MAX_DIGITS}
+     * @param digits from {@value OtpParameters#MIN_DIGITS} to {@value OtpParameters#MAX_DIGITS}
      * @return this builder
      * @throws IllegalArgumentException if out of range
      */
     public Builder digits(int digits) {
-      this.digits = Hotp.checkDigits(digits);
+      parameters.keepSteamAndSetDigits(digits);
       return this;
     }
 
@@ -431,10 +433,7 @@ public final class OtpAuthUri {
      * @throws IllegalStateException if this is a HOTP key
      */
     public Builder steam() {
-      if (type != OtpType.TOTP) {
-        throw new IllegalStateException("Steam Guard keys are time-based");
-      }
-      this.steam = true;
+      parameters.steam();
       otherParameters.keySet().removeIf(name -> name.equalsIgnoreCase("encoder"));
       return this;
     }
@@ -448,14 +447,7 @@ public final class OtpAuthUri {
      * @throws IllegalStateException if this is a HOTP key
      */
     public Builder period(Duration period) {
-      if (type != OtpType.TOTP) {
-        throw new IllegalStateException("a HOTP key has no period");
-      }
-      Objects.requireNonNull(period, "period");
-      if (period.getSeconds() < 1 || period.getNano() != 0) {
-        throw new IllegalArgumentException("period must be a whole number of seconds, at least 1, was " + period);
-      }
-      this.periodSeconds = period.getSeconds();
+      parameters.period(period);
       return this;
     }
 
@@ -474,12 +466,12 @@ public final class OtpAuthUri {
     public Builder parameter(String name, String value) {
       Objects.requireNonNull(value, "value");
       String key = Objects.requireNonNull(name, "name").toLowerCase(Locale.ROOT);
-      if (key.isEmpty() || OtpAuthUriParser.isInterpreted(key, type, steam)) {
+      if (key.isEmpty() || OtpAuthUriParser.isInterpreted(key, parameters.type(), parameters.isSteam())) {
         throw new IllegalArgumentException("'" + Printable.of(name, 40)
             + "' cannot be set as another parameter: it is empty or has a setter of its own");
       }
-      checkText(key, "parameter name");
-      checkText(value, "parameter value");
+      PercentCodec.requireEncodable(key, "parameter name");
+      PercentCodec.requireEncodable(value, "parameter value");
       if (key.equals("encoder") && value.equalsIgnoreCase("steam")) {
         throw new IllegalArgumentException("encoder=steam marks a Steam Guard key: use steam() instead");
       }
@@ -502,32 +494,5 @@ public final class OtpAuthUri {
       }
       return new OtpAuthUri(this);
     }
-
-    Builder counter(long counter) {
-      this.counter = counter;
-      return this;
-    }
-
-    /** Refuses an unpaired surrogate: toUriString() writes UTF-8, which would turn it into '?'. */
-    private static String checkText(String text, String what) {
-      for (int i = 0; text != null && i < text.length(); i++) {
-        char c = text.charAt(i);
-        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-          i++;
-        } else if (Character.isSurrogate(c)) {
-          throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + i
-              + ", which is not Unicode text");
-        }
-      }
-      return text;
-    }
-  }
-
-  static String stripLeadingSpaces(String text) {
-    int start = 0;
-    while (start < text.length() && text.charAt(start) == ' ') {
-      start++;
-    }
-    return text.substring(start);
   }
 }

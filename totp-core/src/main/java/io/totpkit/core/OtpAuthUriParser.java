@@ -10,6 +10,10 @@ import java.util.Map;
  * much of what real QR codes contain (raw spaces, raw non-ASCII characters).
  */
 final class OtpAuthUriParser {
+  /**
+   * The longest period a text may ask for. {@link OtpParameters} has no upper limit (a vault may hold longer ones);
+   * this one is the parser's, so that a number that ran on from a lost {@code '&'} is not taken for a period.
+   */
   private static final long MAX_PERIOD_SECONDS = Duration.ofDays(366).getSeconds();
   /** The longest value a message quotes: short enough that no recognisable run of a key fits. */
 
@@ -191,11 +195,11 @@ final class OtpAuthUriParser {
   }
 
   private static int digits(String value) {
-    return (int) number("digits", value, Hotp.MIN_DIGITS, Hotp.MAX_DIGITS);
+    return (int) number("digits", value, OtpParameters.MIN_DIGITS, OtpParameters.MAX_DIGITS);
   }
 
   private static long period(String value) {
-    return number("period", value, 1, MAX_PERIOD_SECONDS);
+    return number("period", value, OtpParameters.MIN_PERIOD_SECONDS, MAX_PERIOD_SECONDS);
   }
 
   private static long counter(String value) {

@@ -19,22 +19,49 @@ final class PercentCodec {
   private PercentCodec() {}
 
   /**
+   * Returns {@code text}, refusing an unpaired surrogate: {@link #encode} writes UTF-8, which would turn it into
+   * {@code '?'}, and the text would not read back the same.
+   *
+   * @param what the text's name, for the message ("issuer", "parameter value")
+   * @throws IllegalArgumentException if {@code text} has an unpaired surrogate
+   */
+  static String requireEncodable(String text, String what) {
+    int surrogate = text == null ? -1 : unpairedSurrogate(text, 0, text.length());
+    if (surrogate >= 0) {
+      throw new IllegalArgumentException(what + " has an unpaired surrogate at index " + surrogate
+          + ", which is not Unicode text");
+    }
+    return text;
+  }
+
+  /** Returns the index of the first unpaired surrogate in {@code text[from, to)}, or -1: UTF-8 cannot hold one. */
+  private static int unpairedSurrogate(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
    * Decodes {@code text[from, to)}; with {@code plusIsSpace} (query values) a {@code +} means a space.
    *
    * @param part what is being decoded, for messages ("the label", "parameter 'issuer'")
    */
   static String decode(String text, int from, int to, boolean plusIsSpace, String part) {
+    int surrogate = unpairedSurrogate(text, from, to);
+    if (surrogate >= 0) {
+      throw new InvalidOtpAuthUriException("bad text in " + part + " at position " + (surrogate + 1)
+          + ": an unpaired surrogate, which is not Unicode text");
+    }
     boolean plain = true;
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
       plain &= c != '%' && !(plusIsSpace && c == '+');
-      if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        // UTF-8 cannot hold it: encode() would write '?' and the text would not read back the same.
-        throw new InvalidOtpAuthUriException("bad text in " + part + " at position " + (i + 1)
-            + ": an unpaired surrogate, which is not Unicode text");
-      }
     }
     if (plain) {
       return text.substring(from, to);

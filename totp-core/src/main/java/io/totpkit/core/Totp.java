@@ -15,6 +15,7 @@ import java.util.Objects;
  *     .clock(Clock.systemUTC()).build();
  * String code = totp.generate(Instant.now());        // "04924939": leading zeros kept
  * Duration left = totp.remaining(Instant.now());     // until the next code
+ * Totp same = Totp.builder(secret).parameters(uri.parameters()).build();   // parameters kept apart from the key
  * }</pre>
  *
  * <p>Times run from T0 to the end of {@link Instant}'s range, far past 2038: the step is a {@code long}. Times before
@@ -26,17 +27,17 @@ import java.util.Objects;
  * <p>Thread-safety: immutable; safe to share between threads without locks.
  */
 public final class Totp {
+  private final OtpParameters parameters;
   private final CodeGenerator generator;
   private final long periodSeconds;
-  private final Instant startTime;
   private final long startSeconds;
   private final Clock clock;
 
-  private Totp(CodeGenerator generator, long periodSeconds, Instant startTime, Clock clock) {
+  private Totp(OtpParameters parameters, CodeGenerator generator, Clock clock) {
+    this.parameters = parameters;
     this.generator = generator;
-    this.periodSeconds = periodSeconds;
-    this.startTime = startTime;
-    this.startSeconds = startTime.getEpochSecond();
+    this.periodSeconds = parameters.periodSeconds();
+    this.startSeconds = parameters.startTime().getEpochSecond();
     this.clock = clock;
   }
 
@@ -44,7 +45,7 @@ public final class Totp {
    * Starts a builder with the RFC 6238 defaults: HMAC-SHA-1, 6 digits, 30-second steps from the Unix epoch, and the
    * system clock in UTC.
    *
-   * @param secret the shared key; its bytes are read once, in {@link Builder#build()}
+   * @param secret the shared key, read when {@link Builder#build()} computes its HMAC state
    * @return a new builder
    */
   public static Builder builder(Secret secret) {
@@ -85,6 +86,54 @@ public final class Totp {
   }
 
   /**
+   * Checks a typed code against the steps from {@code behind} before to {@code ahead} after the one at {@code now},
+   * and remembers nothing: the window check {@link TotpVerifier} makes, without its replay guard and attempt limiter.
+   * Use it to test a code (is this what the phone shows?), not to log anyone in.
+   *
+   * <p>Security:
+   * <ul>
+   *   <li>The input must be exactly {@link #digits()} ASCII digits (Steam: upper-case Steam characters); nothing is
+   *       trimmed or coerced, so {@code "12345"} is not {@code "012345"} and {@code "123 456"} is
+   *       {@link Verification.Status#MALFORMED}.
+   *   <li>Every step of the window is computed and compared in constant time, whether or not an earlier one matched:
+   *       the time taken says nothing about which step matched, or how closely.
+   *   <li>Nothing is remembered, so the same code passes again, and guesses are not counted: a login needs
+   *       {@link TotpVerifier}, whose replay guard and attempt limiter this check leaves out.
+   * </ul>
+   *
+   * @param code what the user typed
+   * @param now the current time
+   * @param behind steps behind the current one that may match, 0 to {@value TotpVerifier#MAX_WINDOW}
+   * @param ahead steps ahead of the current one that may match, 0 to {@value TotpVerifier#MAX_WINDOW}
+   * @return {@link Verification.Status#ACCEPTED} with the matched step and its offset from the current one (the
+   *     earliest if several match), {@link Verification.Status#REJECTED} or {@link Verification.Status#MALFORMED};
+   *     never {@code REPLAYED} or {@code THROTTLED}
+   * @throws IllegalArgumentException if {@code behind} or {@code ahead} is out of range, or {@code now} is before T0
+   */
+  public Verification check(CharSequence code, Instant now, int behind, int ahead) {
+    Objects.requireNonNull(code, "code");
+    checkWindow("behind", behind);
+    checkWindow("ahead", ahead);
+    long current = step(now);
+    long typed = generator.parse(code);
+    if (typed < 0) {
+      return Verification.malformed();
+    }
+    return Verification.matchedOrRejected(firstMatch(typed, current, behind, ahead), current);
+  }
+
+  /**
+   * Returns the step {@code s} from {@code current - behind} (not below 0) to {@code current + ahead} whose code is
+   * {@code typed} (the earliest), or -1. Constant time: every step of the window is computed and compared, without
+   * a branch on the codes, as {@link CodeGenerator#firstMatch} does. {@link #check} and {@link TotpVerifier} both
+   * come here, so the window has one definition.
+   */
+  long firstMatch(long typed, long current, int behind, int ahead) {
+    // Math.max, not a branch: the window's start depends only on the time, never on what was typed.
+    return generator.firstMatch(typed, Math.max(0, current - behind), current + ahead);
+  }
+
+  /**
    * Returns the time step at {@code time}: the number of whole periods since T0, RFC 6238's {@code T}.
    *
    * @param time the moment
@@ -107,29 +156,38 @@ public final class Totp {
     return Duration.ofSeconds(periodSeconds - intoStep).minusNanos(time.getNano());
   }
 
+  /**
+   * Returns how codes are made, without the key: algorithm, length or Steam, period and T0.
+   *
+   * @return the parameters, {@link OtpType#TOTP}
+   */
+  public OtpParameters parameters() {
+    return parameters;
+  }
+
   /** Returns the HMAC hash this generator uses. */
   public HmacAlgorithm algorithm() {
-    return generator.algorithm();
+    return parameters.algorithm();
   }
 
   /** Returns the number of characters in a code: 6 to 10 digits, or 5 for Steam Guard. */
   public int digits() {
-    return generator.length();
+    return parameters.digits();
   }
 
   /** Returns whether codes are Steam Guard's five characters rather than digits. */
   public boolean isSteam() {
-    return generator.isSteam();
+    return parameters.isSteam();
   }
 
   /** Returns the length of a time step. */
   public Duration period() {
-    return Duration.ofSeconds(periodSeconds);
+    return parameters.period();
   }
 
   /** Returns T0, the moment step 0 begins. */
   public Instant startTime() {
-    return startTime;
+    return parameters.startTime();
   }
 
   /** Returns the clock behind {@link #now()}. */
@@ -139,10 +197,6 @@ public final class Totp {
 
   CodeGenerator generator() {
     return generator;
-  }
-
-  long periodSeconds() {
-    return periodSeconds;
   }
 
   /** Returns the moment step {@code step} ends, saturating at {@link Instant#MAX}. */
@@ -158,58 +212,38 @@ public final class Totp {
   private long elapsedSeconds(Instant time) {
     long elapsed = time.getEpochSecond() - startSeconds;
     if (elapsed < 0) {
-      throw new IllegalArgumentException("time " + time + " is before the start time T0 " + startTime);
+      throw new IllegalArgumentException("time " + time + " is before the start time T0 " + startTime());
     }
     return elapsed;
+  }
+
+  /** Checks one side of a window: 0 to {@value TotpVerifier#MAX_WINDOW} steps. */
+  static int checkWindow(String name, int steps) {
+    if (steps < 0 || steps > TotpVerifier.MAX_WINDOW) {
+      throw new IllegalArgumentException("window " + name + " must be from 0 to " + TotpVerifier.MAX_WINDOW
+          + " steps, was " + steps);
+    }
+    return steps;
   }
 
   /** Describes the parameters, never the key: {@code Totp[SHA1, 6 digits, 30 s, T0=1970-01-01T00:00:00Z]}. */
   @Override
   public String toString() {
     return "Totp[" + algorithm() + ", " + (isSteam() ? "Steam" : digits() + " digits") + ", " + periodSeconds
-        + " s, T0=" + startTime + "]";
+        + " s, T0=" + startTime() + "]";
   }
 
   /**
-   * Configures a {@link Totp}; each setter checks its argument, and {@link #build()} reads the key.
+   * Configures a {@link Totp}: its {@link OtpParameters}, set whole ({@link #parameters}) or one by one (each setter
+   * checks its argument there), and the clock; {@link #build()} reads the key.
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
-    private final Secret secret;
-    private HmacAlgorithm algorithm = HmacAlgorithm.SHA1;
-    private int digits = 6;
-    private boolean steam;
-    private long periodSeconds = 30;
-    private Instant startTime = Instant.EPOCH;
+  public static final class Builder extends GeneratorBuilder<Builder> {
     private Clock clock = Clock.systemUTC();
 
     private Builder(Secret secret) {
-      this.secret = Objects.requireNonNull(secret, "secret");
-    }
-
-    /**
-     * Sets the HMAC hash; the default is SHA-1.
-     *
-     * @param algorithm the hash
-     * @return this builder
-     */
-    public Builder algorithm(HmacAlgorithm algorithm) {
-      this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
-      return this;
-    }
-
-    /**
-     * Sets the number of digits in a code; the default is 6. Ends Steam Guard output if {@link #steam()} was set.
-     *
-     * @param digits from {@value Hotp#MIN_DIGITS} to {@value Hotp#MAX_DIGITS}
-     * @return this builder
-     * @throws IllegalArgumentException if {@code digits} is out of range
-     */
-    public Builder digits(int digits) {
-      this.digits = Hotp.checkDigits(digits);
-      this.steam = false;
-      return this;
+      super(secret, OtpParameters.totp());
     }
 
     /**
@@ -219,7 +253,7 @@ public final class Totp {
      * @return this builder
      */
     public Builder steam() {
-      this.steam = true;
+      parameters.steam();
       return this;
     }
 
@@ -231,11 +265,7 @@ public final class Totp {
      * @throws IllegalArgumentException if {@code period} is shorter than a second or has a fraction of a second
      */
     public Builder period(Duration period) {
-      Objects.requireNonNull(period, "period");
-      if (period.getSeconds() < 1 || period.getNano() != 0) {
-        throw new IllegalArgumentException("period must be a whole number of seconds, at least 1, was " + period);
-      }
-      this.periodSeconds = period.getSeconds();
+      parameters.period(period);
       return this;
     }
 
@@ -247,11 +277,7 @@ public final class Totp {
      * @throws IllegalArgumentException if {@code startTime} has a fraction of a second
      */
     public Builder startTime(Instant startTime) {
-      Objects.requireNonNull(startTime, "startTime");
-      if (startTime.getNano() != 0) {
-        throw new IllegalArgumentException("start time must be a whole second, was " + startTime);
-      }
-      this.startTime = startTime;
+      parameters.startTime(startTime);
       return this;
     }
 
@@ -274,9 +300,8 @@ public final class Totp {
      * @throws IllegalStateException if the secret was destroyed
      */
     public Totp build() {
-      CodeGenerator generator = steam ? CodeGenerator.steam(secret)
-          : CodeGenerator.decimal(algorithm, secret, digits);
-      return new Totp(generator, periodSeconds, startTime, clock);
+      OtpParameters built = parameters.build();
+      return new Totp(built, CodeGenerator.of(built, secret), clock);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.totpkit.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -42,16 +41,14 @@ public final class TotpVerifier {
   private final CodeGenerator generator;
   private final int behind;
   private final int ahead;
-  private final ReplayGuard replayGuard;
-  private final AttemptLimiter attemptLimiter;
+  private final Protection protection;
 
   private TotpVerifier(Builder builder) {
     this.totp = builder.totp;
     this.generator = totp.generator();
     this.behind = builder.behind;
     this.ahead = builder.ahead;
-    this.replayGuard = builder.replayGuard;
-    this.attemptLimiter = builder.attemptLimiter;
+    this.protection = builder.protection();
   }
 
   /**
@@ -94,22 +91,16 @@ public final class TotpVerifier {
     if (typed < 0) {
       return Verification.malformed();
     }
-    Duration wait = attemptLimiter.tryAcquire(account, now);
-    if (!wait.isZero()) {
-      return Verification.throttled(wait);
+    Verification throttled = protection.throttled(account, now);
+    if (throttled != null) {
+      return throttled;
     }
-    long matched = generator.firstMatch(typed, Math.max(0, current - behind), current + ahead);
+    long matched = totp.firstMatch(typed, current, behind, ahead);
     if (matched < 0) {
       return Verification.rejected();
     }
-    int offset = (int) (matched - current);
     // Once time has moved `behind` steps past the matched one, no code of it can pass the window again.
-    Instant forgetAfter = totp.endOfStep(matched + behind);
-    if (!replayGuard.tryAccept(account, matched, now, forgetAfter)) {
-      return Verification.replayed(matched, offset);
-    }
-    attemptLimiter.recordSuccess(account);
-    return Verification.accepted(matched, offset);
+    return protection.accept(account, matched, current, now, totp.endOfStep(matched + behind));
   }
 
   /** Returns how many steps behind the current one a code may be. */
@@ -132,12 +123,10 @@ public final class TotpVerifier {
    *
    * <p>Thread-safety: not thread-safe; use one builder per thread.
    */
-  public static final class Builder {
+  public static final class Builder extends VerifierBuilder<Builder> {
     private final Totp totp;
     private int behind = 1;
     private int ahead = 1;
-    private ReplayGuard replayGuard;
-    private AttemptLimiter attemptLimiter;
 
     private Builder(Totp totp) {
       this.totp = Objects.requireNonNull(totp, "totp");
@@ -152,30 +141,8 @@ public final class TotpVerifier {
      * @throws IllegalArgumentException if either is out of range
      */
     public Builder window(int behind, int ahead) {
-      this.behind = checkWindow("behind", behind);
-      this.ahead = checkWindow("ahead", ahead);
-      return this;
-    }
-
-    /**
-     * Sets the guard that accepts each step once per account; required.
-     *
-     * @param replayGuard the service's shared guard
-     * @return this builder
-     */
-    public Builder replayGuard(ReplayGuard replayGuard) {
-      this.replayGuard = Objects.requireNonNull(replayGuard, "replayGuard");
-      return this;
-    }
-
-    /**
-     * Sets the limiter that slows down guessing; required.
-     *
-     * @param attemptLimiter the service's shared limiter
-     * @return this builder
-     */
-    public Builder attemptLimiter(AttemptLimiter attemptLimiter) {
-      this.attemptLimiter = Objects.requireNonNull(attemptLimiter, "attemptLimiter");
+      this.behind = Totp.checkWindow("behind", behind);
+      this.ahead = Totp.checkWindow("ahead", ahead);
       return this;
     }
 
@@ -186,27 +153,7 @@ public final class TotpVerifier {
      * @throws IllegalStateException if the replay guard or the attempt limiter was not set
      */
     public TotpVerifier build() {
-      requireProtection(replayGuard, attemptLimiter);
       return new TotpVerifier(this);
-    }
-  }
-
-  static int checkWindow(String name, int steps) {
-    if (steps < 0 || steps > MAX_WINDOW) {
-      throw new IllegalArgumentException("window " + name + " must be from 0 to " + MAX_WINDOW + " steps, was "
-          + steps);
-    }
-    return steps;
-  }
-
-  static void requireProtection(ReplayGuard replayGuard, AttemptLimiter attemptLimiter) {
-    if (replayGuard == null) {
-      throw new IllegalStateException("replayGuard is required: pass the service's shared guard, for one process"
-          + " new InMemoryReplayGuard(), so that no code is accepted twice");
-    }
-    if (attemptLimiter == null) {
-      throw new IllegalStateException("attemptLimiter is required: pass the service's shared limiter, for one"
-          + " process AttemptLimiter.inMemory(5, Duration.ofMinutes(1)), so that guessing is slowed down");
     }
   }
 }

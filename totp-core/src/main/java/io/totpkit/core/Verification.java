@@ -17,7 +17,10 @@ import java.util.OptionalLong;
 public final class Verification {
   /** What the verifier decided. */
   public enum Status {
-    /** The code matched a step (or counter) in the window that had not been used: let the user in. */
+    /**
+     * The code matched a step (or counter) in the window that had not been used: let the user in. From the stateless
+     * checks {@link Totp#check} and {@link Hotp#check}, which remember nothing: the code matched, and no more.
+     */
     ACCEPTED,
     /** The code matched no step in the window. Counted as a failed attempt. */
     REJECTED,
@@ -55,6 +58,14 @@ public final class Verification {
 
   static Verification replayed(long step, int offset) {
     return new Verification(Status.REPLAYED, true, step, offset, Duration.ZERO);
+  }
+
+  /**
+   * The result of a check that remembers nothing ({@link Totp#check}, {@link Hotp#check}): ACCEPTED at
+   * {@code matched}, offset from {@code reference}, or REJECTED when {@code matched} is -1.
+   */
+  static Verification matchedOrRejected(long matched, long reference) {
+    return matched < 0 ? REJECTED : accepted(matched, (int) (matched - reference));
   }
 
   static Verification rejected() {

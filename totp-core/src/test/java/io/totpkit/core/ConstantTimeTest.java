@@ -23,10 +23,15 @@ class ConstantTimeTest {
 
   /** The instructions of {@code method} in {@code CodeGenerator}, e.g. {@code "invokevirtual #114 // Method code"}. */
   private static List<String> bytecode(String method) throws URISyntaxException {
-    Path classes = Path.of(CodeGenerator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    return bytecode(CodeGenerator.class, method);
+  }
+
+  /** The instructions of {@code method} in {@code type}. */
+  private static List<String> bytecode(Class<?> type, String method) throws URISyntaxException {
+    Path classes = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     StringWriter out = new StringWriter();
     int status = ToolProvider.findFirst("javap").orElseThrow().run(new PrintWriter(out), new PrintWriter(out),
-        "-c", "-p", "-cp", classes.toString(), CodeGenerator.class.getName());
+        "-c", "-p", "-cp", classes.toString(), type.getName());
     assertThat(status).as(out.toString()).isZero();
     List<String> instructions = new ArrayList<>();
     boolean inside = false;
@@ -95,10 +100,47 @@ class ConstantTimeTest {
     }
   }
 
+  /** The calls a compiled method makes, as {@code "Class.method"} ({@code "firstMatch"} within its own class). */
+  private static List<String> calls(List<String> instructions) {
+    return instructions.stream().filter(i -> i.startsWith("invoke")).map(i -> i.replaceAll(".*Method ", "")
+        .replaceAll(":.*", "").replace("io/totpkit/core/", "").replace("java/lang/", "").replace('/', '.')).toList();
+  }
+
+  @Test
+  void windowOfTotpAndHotp_compiledCode_hasNoBranchAndReachesOnlyTheConstantTimeLoop() throws Exception {
+    // The window's bounds come from the time or the expected counter, never from what was typed: no branch at all,
+    // and the only comparison is CodeGenerator's loop, tested above.
+    assertThat(bytecode(Totp.class, "firstMatch")).noneMatch(ConstantTimeTest::isBranch);
+    assertThat(calls(bytecode(Totp.class, "firstMatch"))).containsExactly("Math.max", "CodeGenerator.firstMatch");
+    assertThat(bytecode(Hotp.class, "firstMatch")).noneMatch(ConstantTimeTest::isBranch);
+    assertThat(calls(bytecode(Hotp.class, "firstMatch"))).containsExactly("lastCounter", "CodeGenerator.firstMatch");
+    assertThat(bytecode(Hotp.class, "firstPairMatch")).noneMatch(ConstantTimeTest::isBranch);
+    assertThat(calls(bytecode(Hotp.class, "firstPairMatch")))
+        .containsExactly("lastCounter", "CodeGenerator.firstPairMatch");
+    assertThat(bytecode(Hotp.class, "lastCounter")).noneMatch(ConstantTimeTest::isBranch);
+  }
+
+  @Test
+  void checkOfTotpAndHotp_compiledCode_parsesThenComparesOnlyThroughTheWindow() throws Exception {
+    for (Class<?> type : List.of(Totp.class, Hotp.class)) {
+      List<String> code = bytecode(type, "check");
+      List<String> calls = calls(code);
+      // String.equals and friends exit at the first differing character (totp-rs CVE-2022-29185).
+      assertThat(calls).as(type.getSimpleName()).contains("CodeGenerator.parse", "firstMatch")
+          .noneMatch(call -> call.endsWith(".equals") || call.contains("compare") || call.contains("regionMatches")
+              || call.contains("contentEquals") || call.startsWith("CodeGenerator.code"));
+      // Two branches on data, both taken after the work is done: the input's form, then whether anything matched
+      // (inside matchedOrRejected); the window's range checks come first and never look at the input.
+      assertThat(calls.indexOf("firstMatch")).as(type.getSimpleName())
+          .isGreaterThan(calls.indexOf("CodeGenerator.parse")).isLessThan(calls.indexOf("Verification"
+              + ".matchedOrRejected"));
+    }
+  }
+
   @Test
   void firstMatch_matchAtEveryPositionOfTheWindow_returnsTheFirstMatchingCounter() {
-    CodeGenerator generator = CodeGenerator.decimal(HmacAlgorithm.SHA1,
-        Secret.fromBytes("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 6);
+    CodeGenerator generator = CodeGenerator.of(OtpParameters.hotp().algorithm(HmacAlgorithm.SHA1).digits(6).build(),
+        Secret.fromBytes("12345678901234567890".getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     for (long counter = 0; counter <= 20; counter++) {
       assertThat(generator.firstMatch(generator.code(counter), 0, 20)).isEqualTo(counter);
     }

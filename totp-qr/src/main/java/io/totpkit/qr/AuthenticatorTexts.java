@@ -1,21 +1,22 @@
 package io.totpkit.qr;
 
+import io.totpkit.core.AuthenticatorText;
 import io.totpkit.core.InvalidMigrationPayloadException;
 import io.totpkit.core.InvalidOtpAuthUriException;
-import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodeException.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
  * Turns the texts of the QR codes in a picture into accounts: {@code otpauth://} and {@code steam://} URIs are parsed,
- * Google Authenticator exports ({@code otpauth-migration://}) are expanded, other codes are skipped. The texts may
- * hold secrets, so no message quotes them: another code is described by its scheme only, and only when that scheme
- * is a well-known one (the text before a colon could otherwise be the start of a key).
+ * Google Authenticator exports ({@code otpauth-migration://}) are expanded, other codes are skipped. Which text is
+ * which is core's rule, {@link AuthenticatorText}, the same the vault's imports follow; what stays here is the
+ * wording a picture calls for. The texts may hold secrets, so no message quotes them: another code is described by
+ * its scheme only, and only when that scheme is a well-known one (the text before a colon could otherwise be the
+ * start of a key).
  */
 final class AuthenticatorTexts {
   private static final Set<String> KNOWN_SCHEMES = Set.of("http", "https", "mailto", "tel", "sms", "smsto", "mms",
@@ -29,15 +30,12 @@ final class AuthenticatorTexts {
     List<OtpAuthUri> accounts = new ArrayList<>();
     Set<String> others = new LinkedHashSet<>();
     for (String text : texts) {
-      String scheme = scheme(text);
+      if (AuthenticatorText.kind(text) == AuthenticatorText.Kind.OTHER) {
+        others.add(describe(text, AuthenticatorText.scheme(text)));
+        continue;
+      }
       try {
-        if ("otpauth-migration".equals(scheme)) {
-          accounts.addAll(MigrationPayload.parse(text).accounts());
-        } else if ("otpauth".equals(scheme) || "steam".equals(scheme)) {
-          accounts.add(OtpAuthUri.parse(text));
-        } else {
-          others.add(describe(text, scheme));
-        }
+        accounts.addAll(AuthenticatorText.accounts(text));
       } catch (InvalidOtpAuthUriException | InvalidMigrationPayloadException e) {
         throw new QrCodeException(Reason.INVALID_AUTHENTICATOR_CODE, "the picture holds an authenticator QR code,"
             + " but it cannot be used: " + e.getMessage(), e);
@@ -49,23 +47,6 @@ final class AuthenticatorTexts {
           + " code shown when you turn on two-step verification");
     }
     return accounts;
-  }
-
-  /** Returns the lower-case scheme of a URI-like text, or {@code ""} if the text does not start like a URI. */
-  static String scheme(String text) {
-    String stripped = text.strip();
-    int colon = stripped.indexOf(':');
-    if (colon <= 0 || colon > 32) {
-      return "";
-    }
-    for (int i = 0; i < colon; i++) {
-      char c = stripped.charAt(i);
-      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      if (!(letter || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')))) {
-        return "";
-      }
-    }
-    return stripped.substring(0, colon).toLowerCase(Locale.ROOT);
   }
 
   private static String describe(String text, String scheme) {

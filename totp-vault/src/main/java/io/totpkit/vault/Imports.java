@@ -1,6 +1,6 @@
 package io.totpkit.vault;
 
-import io.totpkit.core.MigrationPayload;
+import io.totpkit.core.AuthenticatorText;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpException;
 import java.util.ArrayList;
@@ -60,15 +60,13 @@ final class Imports {
         continue;
       }
       try {
-        if (line.regionMatches(true, 0, "otpauth-migration:", 0, 18)) {
-          List<OtpAuthUri> accounts = MigrationPayload.parse(line).accounts();
-          for (int k = 0; k < accounts.size(); k++) {
-            OtpAuthUri uri = accounts.get(k);
-            parsed.add(new Item(where + ", account " + (k + 1) + " (" + uri.issuer() + ")", uri, Set.of()));
-          }
-        } else {
-          OtpAuthUri uri = OtpAuthUri.parse(line);
-          parsed.add(new Item(where + " (" + uri.issuer() + ")", uri, Set.of()));
+        // Core's rule tells an export from a URI; anything else fails in OtpAuthUri.parse with its reason.
+        List<OtpAuthUri> accounts = AuthenticatorText.accounts(line);
+        boolean export = AuthenticatorText.kind(line) == AuthenticatorText.Kind.OTPAUTH_MIGRATION;
+        for (int k = 0; k < accounts.size(); k++) {
+          OtpAuthUri uri = accounts.get(k);
+          String name = export ? where + ", account " + (k + 1) : where;
+          parsed.add(new Item(name + " (" + uri.issuer() + ")", uri, Set.of()));
         }
       } catch (OtpException e) {
         parsed.skip(where, e.getMessage());
