@@ -60,6 +60,6 @@ public interface AttemptLimiter {
    * @throws IllegalArgumentException if an argument is out of range
    */
   static AttemptLimiter inMemory(int maxFailures, Duration lockout) {
-    return new InMemoryAttemptLimiter(maxFailures, lockout);
+    return new InMemoryAttemptLimiter(LockoutPolicy.of(maxFailures, lockout));
   }
 }

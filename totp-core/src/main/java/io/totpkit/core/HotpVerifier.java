@@ -57,14 +57,16 @@ public final class HotpVerifier {
   /**
    * Checks {@code code} against counters {@code expectedCounter} to {@code expectedCounter + lookAhead}.
    *
-   * @param account the account's identifier in the replay guard and the limiter
+   * @param account the account's identifier in the replay guard and the limiter, normalized by
+   *     {@link AccountId#normalize}
    * @param code what the user typed
    * @param expectedCounter the account's stored next counter, 0 or more
    * @return the outcome; when accepted, {@link Verification#matchedStep()} is the counter that matched
-   * @throws IllegalArgumentException if {@code expectedCounter} is negative
+   * @throws IllegalArgumentException if {@code expectedCounter} is negative, or {@code account} is not a usable
+   *     identifier ({@link AccountId#normalize})
    */
   public Verification verify(String account, CharSequence code, long expectedCounter) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     Objects.requireNonNull(code, "code");
     OtpParameters.checkCounter("expected counter", expectedCounter);
     long typed = generator.parse(code);
@@ -72,25 +74,27 @@ public final class HotpVerifier {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Verification throttled = protection.throttled(account, now);
+    Verification throttled = protection.throttled(key, now);
     return throttled != null ? throttled
-        : accept(account, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
+        : accept(key, hotp.firstMatch(typed, expectedCounter, lookAhead), expectedCounter, now);
   }
 
   /**
    * Resynchronises a counter that has drifted beyond the look-ahead (RFC 4226 §7.4): finds two consecutive codes
    * within the resynchronisation window after {@code expectedCounter}.
    *
-   * @param account the account's identifier in the replay guard and the limiter
+   * @param account the account's identifier in the replay guard and the limiter, normalized by
+   *     {@link AccountId#normalize}
    * @param firstCode the first of two codes the user produced one after the other
    * @param secondCode the next code
    * @param expectedCounter the account's stored next counter, 0 or more
    * @return the outcome; when accepted, {@link Verification#matchedStep()} is the counter of {@code secondCode}
-   * @throws IllegalArgumentException if {@code expectedCounter} is negative
+   * @throws IllegalArgumentException if {@code expectedCounter} is negative, or {@code account} is not a usable
+   *     identifier ({@link AccountId#normalize})
    */
   public Verification resynchronize(String account, CharSequence firstCode, CharSequence secondCode,
       long expectedCounter) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     Objects.requireNonNull(firstCode, "firstCode");
     Objects.requireNonNull(secondCode, "secondCode");
     OtpParameters.checkCounter("expected counter", expectedCounter);
@@ -100,9 +104,9 @@ public final class HotpVerifier {
       return Verification.malformed();
     }
     Instant now = clock.instant();
-    Verification throttled = protection.throttled(account, now);
+    Verification throttled = protection.throttled(key, now);
     return throttled != null ? throttled
-        : accept(account, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter, now);
+        : accept(key, hotp.firstPairMatch(first, second, expectedCounter, resyncWindow), expectedCounter, now);
   }
 
   private Verification accept(String account, long matched, long expectedCounter, Instant now) {

@@ -12,8 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class InMemoryAttemptLimiter implements AttemptLimiter {
   static final Duration LOCKED_UNTIL_RESET = Duration.ofSeconds(Long.MAX_VALUE);
-  private static final Duration GROWTH_CAP = Duration.ofHours(24);
-  private static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
   private static final long FORGET_UNLOCKED_AFTER_MILLIS = Duration.ofHours(24).toMillis();
   private static final int MIN_SWEEP_SIZE = 1024;
 
@@ -24,27 +22,19 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
   private final ConcurrentHashMap<String, Record> records = new ConcurrentHashMap<>();
   private final AtomicInteger sweepAt = new AtomicInteger(MIN_SWEEP_SIZE);
 
-  InMemoryAttemptLimiter(int maxFailures, Duration lockout) {
-    Objects.requireNonNull(lockout, "lockout");
-    if (maxFailures < 1 || maxFailures > MAX_CONSECUTIVE_FAILURES) {
-      throw new IllegalArgumentException("maxFailures must be from 1 to " + MAX_CONSECUTIVE_FAILURES + ", was "
-          + maxFailures);
-    }
-    if (lockout.isNegative() || lockout.isZero() || lockout.compareTo(LONGEST_LOCKOUT) > 0) {
-      throw new IllegalArgumentException("lockout must be positive and at most 365 days, was " + lockout);
-    }
-    this.maxFailures = maxFailures;
-    this.lockout = lockout;
-    this.lockoutMillis = Math.max(1, lockout.toMillis());
-    this.maxLockoutMillis = Math.max(lockoutMillis, GROWTH_CAP.toMillis());
+  InMemoryAttemptLimiter(LockoutPolicy policy) {
+    this.maxFailures = policy.maxFailures();
+    this.lockout = policy.lockout();
+    this.lockoutMillis = policy.lockoutMillis();
+    this.maxLockoutMillis = policy.longestLockoutMillis();
   }
 
   @Override
   public Duration tryAcquire(String account, Instant now) {
-    Objects.requireNonNull(account, "account");
+    String id = AccountId.normalize(account);
     long nowMillis = millis(Objects.requireNonNull(now, "now"));
     while (true) {
-      Record record = records.computeIfAbsent(account, key -> new Record());
+      Record record = records.computeIfAbsent(id, key -> new Record());
       long wait;
       // The record's lock makes deciding and counting one step; a record swept meanwhile is retried afresh.
       synchronized (record) {
@@ -65,7 +55,7 @@ final class InMemoryAttemptLimiter implements AttemptLimiter {
 
   @Override
   public void reset(String account) {
-    Record record = records.get(Objects.requireNonNull(account, "account"));
+    Record record = records.get(AccountId.normalize(account));
     if (record != null) {
       synchronized (record) {
         record.clear();

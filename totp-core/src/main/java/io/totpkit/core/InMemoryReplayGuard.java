@@ -30,12 +30,12 @@ public final class InMemoryReplayGuard implements ReplayGuard {
 
   @Override
   public boolean tryAccept(String account, long step, Instant now, Instant forgetAfter) {
-    Objects.requireNonNull(account, "account");
+    String id = AccountId.normalize(account);
     Objects.requireNonNull(now, "now");
     Objects.requireNonNull(forgetAfter, "forgetAfter");
     Accepted candidate = new Accepted(step, forgetAfter);
     // compute() runs atomically for the key: comparing and storing are one step.
-    Accepted result = accepted.compute(account,
+    Accepted result = accepted.compute(id,
         (key, previous) -> previous == null || previous.step < step ? candidate : previous);
     sweepIfGrown(now);
     return result == candidate;

@@ -65,7 +65,8 @@ public final class TotpVerifier {
   /**
    * Checks {@code code} for {@code account} at the generator clock's current time.
    *
-   * @param account the account's identifier in the replay guard and the limiter
+   * @param account the account's identifier in the replay guard and the limiter, normalized by
+   *     {@link AccountId#normalize} ({@code Alice} and {@code alice} are one account)
    * @param code what the user typed
    * @return the outcome; never {@code null}
    */
@@ -76,14 +77,16 @@ public final class TotpVerifier {
   /**
    * Checks {@code code} for {@code account} at {@code now}.
    *
-   * @param account the account's identifier in the replay guard and the limiter
+   * @param account the account's identifier in the replay guard and the limiter, normalized by
+   *     {@link AccountId#normalize} ({@code Alice} and {@code alice} are one account)
    * @param code what the user typed
    * @param now the current time
    * @return the outcome; never {@code null}
-   * @throws IllegalArgumentException if {@code now} is before the generator's start time T0
+   * @throws IllegalArgumentException if {@code now} is before the generator's start time T0, or {@code account} is
+   *     not a usable identifier ({@link AccountId#normalize})
    */
   public Verification verify(String account, CharSequence code, Instant now) {
-    Objects.requireNonNull(account, "account");
+    String key = AccountId.normalize(account);
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(now, "now");
     long current = totp.step(now);
@@ -91,7 +94,7 @@ public final class TotpVerifier {
     if (typed < 0) {
       return Verification.malformed();
     }
-    Verification throttled = protection.throttled(account, now);
+    Verification throttled = protection.throttled(key, now);
     if (throttled != null) {
       return throttled;
     }
@@ -100,7 +103,7 @@ public final class TotpVerifier {
       return Verification.rejected();
     }
     // Once time has moved `behind` steps past the matched one, no code of it can pass the window again.
-    return protection.accept(account, matched, current, now, totp.endOfStep(matched + behind));
+    return protection.accept(key, matched, current, now, totp.endOfStep(matched + behind));
   }
 
   /** Returns how many steps behind the current one a code may be. */

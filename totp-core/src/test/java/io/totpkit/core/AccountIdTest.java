@@ -62,4 +62,32 @@ class AccountIdTest {
     assertThat(AccountId.normalize("😀user")).isEqualTo("😀user");
     assertThat(AccountId.normalize("用户")).isEqualTo("用户");
   }
+
+  @Test
+  void verify_fiveSpellingsOfOneAccount_shareOneLimitAndOneReplayRecord() {
+    Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
+    java.time.Instant now = java.time.Instant.parse("2026-11-23T10:15:30Z");
+    TotpVerifier verifier = TotpVerifier.builder(totp).replayGuard(new InMemoryReplayGuard())
+        .attemptLimiter(AttemptLimiter.inMemory(5, java.time.Duration.ofMinutes(1))).build();
+    String wrong = totp.generate(now.plusSeconds(3600));
+    for (String spelling : new String[] {"alice", "Alice", "ALICE", "alice ", "ａｌｉｃｅ"}) {
+      assertThat(verifier.verify(spelling, wrong, now).status()).as(spelling)
+          .isEqualTo(Verification.Status.REJECTED);
+    }
+    assertThat(verifier.verify("aLiCe", totp.generate(now), now).status())
+        .isEqualTo(Verification.Status.THROTTLED);
+
+    TotpVerifier fresh = TotpVerifier.builder(totp).replayGuard(new InMemoryReplayGuard())
+        .attemptLimiter(AttemptLimiter.inMemory(5, java.time.Duration.ofMinutes(1))).build();
+    assertThat(fresh.verify("alice", totp.generate(now), now).status()).isEqualTo(Verification.Status.ACCEPTED);
+    assertThat(fresh.verify("Alice ", totp.generate(now), now).status()).isEqualTo(Verification.Status.REPLAYED);
+  }
+
+  @Test
+  void verify_idWithNul_illegalArgument() {
+    Totp totp = Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXP")).build();
+    TotpVerifier verifier = TotpVerifier.builder(totp).replayGuard(new InMemoryReplayGuard())
+        .attemptLimiter(AttemptLimiter.inMemory(5, java.time.Duration.ofMinutes(1))).build();
+    assertThatThrownBy(() -> verifier.verify("ali\u0000ce", "123456")).isInstanceOf(IllegalArgumentException.class);
+  }
 }

@@ -2,6 +2,7 @@ package io.totpkit.guard;
 
 import io.totpkit.core.AccountId;
 import io.totpkit.core.AttemptLimiter;
+import io.totpkit.core.LockoutPolicy;
 import io.totpkit.guard.jdbc.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,8 +38,7 @@ import javax.sql.DataSource;
 public final class JdbcAttemptLimiter implements AttemptLimiter {
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration LOCKED_UNTIL_RESET = Duration.ofSeconds(Long.MAX_VALUE);
-  private static final Duration LONGEST_LOCKOUT = Duration.ofDays(365);
-  private static final long GROWTH_CAP_MILLIS = Duration.ofHours(24).toMillis();
+  private static final long GROWTH_CAP_MILLIS = LockoutPolicy.GROWTH_CAP.toMillis();
   private static final String OPEN = "(a.failures < " + MAX_CONSECUTIVE_FAILURES
       + " AND a.locked_until_ms <= EXCLUDED.last_attempt_ms)";
   private static final String LOCKS = OPEN + " AND (a.failures + 1) % CAST(? AS integer) = 0";
@@ -87,16 +87,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    */
   public static JdbcAttemptLimiter of(DataSource dataSource, int maxFailures, Duration lockout) {
     Objects.requireNonNull(dataSource, "dataSource");
-    Objects.requireNonNull(lockout, "lockout");
-    if (maxFailures < 1 || maxFailures > MAX_CONSECUTIVE_FAILURES) {
-      throw new IllegalArgumentException("maxFailures must be from 1 to " + MAX_CONSECUTIVE_FAILURES + ", was "
-          + maxFailures);
-    }
-    if (lockout.isNegative() || lockout.isZero() || lockout.compareTo(LONGEST_LOCKOUT) > 0) {
-      throw new IllegalArgumentException("lockout must be positive and at most 365 days, was " + lockout);
-    }
-    return new JdbcAttemptLimiter(dataSource, maxFailures, Math.max(1, lockout.toMillis()), DEFAULT_TIMEOUT,
-        true);
+    LockoutPolicy policy = LockoutPolicy.of(maxFailures, lockout);
+    return new JdbcAttemptLimiter(dataSource, policy.maxFailures(), policy.lockoutMillis(), DEFAULT_TIMEOUT, true);
   }
 
   /**

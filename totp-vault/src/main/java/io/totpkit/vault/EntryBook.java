@@ -1,13 +1,10 @@
 package io.totpkit.vault;
 
-import io.totpkit.core.AttemptLimiter;
 import io.totpkit.core.Hotp;
-import io.totpkit.core.InMemoryReplayGuard;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
-import io.totpkit.core.TotpVerifier;
 import io.totpkit.core.Verification;
 import io.totpkit.core.Wipe;
 import java.time.Duration;
@@ -112,8 +109,7 @@ final class EntryBook {
           code = totp.generate(now);
           remaining = totp.remaining(now);
         } else {
-          code = Hotp.builder(secret).algorithm(e.algorithm()).digits(e.digits()).build()
-              .generate(e.rawCounter());
+          code = Hotp.builder(secret).parameters(e.parameters()).build().generate(e.rawCounter());
           remaining = Duration.ZERO;
         }
       } finally {
@@ -140,11 +136,8 @@ final class EntryBook {
       Verification result;
       Secret secret = kernel.keys.open(stored);
       try {
-        Totp totp = totpOf(e, secret);
-        // A fresh guard and limiter: one check, nothing remembered (see Vault#verify).
-        result = TotpVerifier.builder(totp).window(1, 1).replayGuard(new InMemoryReplayGuard())
-            .attemptLimiter(AttemptLimiter.inMemory(1, Duration.ofSeconds(1))).build()
-            .verify(id.toString(), code, kernel.now());
+        // Core's stateless check: one step either way, nothing remembered (see Vault#verify).
+        result = totpOf(e, secret).check(code, kernel.now(), 1, 1);
       } finally {
         secret.destroy();
       }
@@ -155,7 +148,6 @@ final class EntryBook {
 
   /** A generator for a TOTP entry on the vault's clock. */
   private Totp totpOf(VaultEntry e, Secret secret) {
-    Totp.Builder builder = Totp.builder(secret).period(Duration.ofSeconds(e.periodSeconds())).clock(kernel.clock);
-    return e.isSteam() ? builder.steam().build() : builder.algorithm(e.algorithm()).digits(e.digits()).build();
+    return Totp.builder(secret).parameters(e.parameters()).clock(kernel.clock).build();
   }
 }

@@ -1,7 +1,11 @@
 package io.totpkit.vault;
 
 import io.totpkit.core.HmacAlgorithm;
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpParameters;
 import io.totpkit.core.OtpType;
+import io.totpkit.core.Secret;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,10 +79,7 @@ final class StoredEntry {
     int digits = in.u8("entry digits");
     long period = in.u64("entry period");
     long counter = in.u64("entry counter");
-    if ((steam == 1 ? digits != 5 : digits < 6 || digits > 10) || (type == 0 && (period < 1 || period > 1L << 32))
-        || counter < 0) {
-      throw in.corrupt("entry parameters are out of range");
-    }
+    OtpParameters parameters = parameters(in, type == 0, steam == 1, algorithm, digits, period, counter);
     int otherCount = in.u16("entry parameter count");
     Map<String, String> others = new LinkedHashMap<>();
     for (int i = 0; i < otherCount; i++) {
@@ -95,34 +96,40 @@ final class StoredEntry {
     if (sealed.length <= Aead.OVERHEAD || sealed.length > MAX_SEALED_SECRET) {
       throw in.corrupt("entry sealed secret has length " + sealed.length);
     }
-    VaultEntry entry = new VaultEntry(id, type == 0 ? OtpType.TOTP : OtpType.HOTP, labelIssuer, issuerParameter,
-        account, HmacAlgorithm.values()[algorithm], digits, steam == 1, type == 0 ? period : 0,
-        type == 1 ? counter : 0, others, tags, created, updated);
+    VaultEntry entry = new VaultEntry(id, parameters, labelIssuer, issuerParameter, account, others, tags, created,
+        updated);
     return new StoredEntry(entry, sealed, java.util.Arrays.copyOfRange(inBytes(in), start, in.position()));
   }
 
+  /**
+   * The parameters as the file stores them. The file's own rules are checked here (a Steam entry is stored with five
+   * digits, a period fits in 32 bits); the ranges of the parameters themselves are OtpParameters' to check.
+   */
+  private static OtpParameters parameters(ByteReader in, boolean totp, boolean steam, int algorithm, int digits,
+      long period, long counter) {
+    if ((steam && digits != OtpParameters.STEAM_DIGITS) || (totp && period > 1L << 32)) {
+      throw in.corrupt("entry parameters are out of range");
+    }
+    try {
+      OtpParameters.Builder builder = totp ? OtpParameters.totp().period(Duration.ofSeconds(period))
+          : OtpParameters.hotp().counter(counter);
+      return (steam ? builder.steam() : builder.algorithm(HmacAlgorithm.values()[algorithm]).digits(digits)).build();
+    } catch (IllegalArgumentException e) {
+      throw in.corrupt("entry parameters are out of range");
+    }
+  }
+
   /** Builds the listing fields of a new or updated entry from a URI (the secret is sealed separately). */
-  static VaultEntry describe(UUID id, io.totpkit.core.OtpAuthUri uri, java.util.Set<String> tags, Instant created,
+  static VaultEntry describe(UUID id, OtpAuthUri uri, java.util.Set<String> tags, Instant created,
       Instant updated) {
-    return new VaultEntry(id, uri.type(), uri.labelIssuer().orElse(null), uri.issuerParameter().orElse(null),
-        uri.account(), uri.algorithm(), uri.digits(), uri.isSteam(),
-        uri.type() == OtpType.TOTP ? uri.period().getSeconds() : 0, uri.counter().orElse(0), uri.otherParameters(),
-        tags, created, updated);
+    return new VaultEntry(id, uri.parameters(), uri.labelIssuer().orElse(null), uri.issuerParameter().orElse(null),
+        uri.account(), uri.otherParameters(), tags, created, updated);
   }
 
   /** Rebuilds the entry's {@code otpauth://} URI around its (opened) secret, for exports. */
-  static io.totpkit.core.OtpAuthUri toUri(VaultEntry e, io.totpkit.core.Secret secret) {
-    io.totpkit.core.OtpAuthUri.Builder builder = e.type() == OtpType.TOTP
-        ? io.totpkit.core.OtpAuthUri.totp(secret) : io.totpkit.core.OtpAuthUri.hotp(secret, e.rawCounter());
-    builder.labelIssuer(e.labelIssuer()).issuerParameter(e.issuerParameter()).account(e.account());
-    if (e.isSteam()) {
-      builder.steam();
-    } else {
-      builder.algorithm(e.algorithm()).digits(e.digits());
-    }
-    if (e.type() == OtpType.TOTP) {
-      builder.period(java.time.Duration.ofSeconds(e.periodSeconds()));
-    }
+  static OtpAuthUri toUri(VaultEntry e, Secret secret) {
+    OtpAuthUri.Builder builder = OtpAuthUri.builder(secret, e.parameters()).labelIssuer(e.labelIssuer())
+        .issuerParameter(e.issuerParameter()).account(e.account());
     new TreeMap<>(e.otherParameters()).forEach(builder::parameter);
     return builder.build();
   }

@@ -2,6 +2,7 @@ package io.totpkit.vault;
 
 import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpParameters;
 import io.totpkit.core.OtpType;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,33 +21,22 @@ import java.util.UUID;
  */
 public final class VaultEntry {
   private final UUID id;
-  private final OtpType type;
+  private final OtpParameters parameters;
   private final String labelIssuer;
   private final String issuerParameter;
   private final String account;
-  private final HmacAlgorithm algorithm;
-  private final int digits;
-  private final boolean steam;
-  private final long periodSeconds;
-  private final long counter;
   private final Map<String, String> otherParameters;
   private final Set<String> tags;
   private final Instant createdAt;
   private final Instant updatedAt;
 
-  VaultEntry(UUID id, OtpType type, String labelIssuer, String issuerParameter, String account,
-      HmacAlgorithm algorithm, int digits, boolean steam, long periodSeconds, long counter,
+  VaultEntry(UUID id, OtpParameters parameters, String labelIssuer, String issuerParameter, String account,
       Map<String, String> otherParameters, java.util.Collection<String> tags, Instant createdAt, Instant updatedAt) {
     this.id = id;
-    this.type = type;
+    this.parameters = parameters;
     this.labelIssuer = labelIssuer;
     this.issuerParameter = issuerParameter;
     this.account = account;
-    this.algorithm = algorithm;
-    this.digits = digits;
-    this.steam = steam;
-    this.periodSeconds = periodSeconds;
-    this.counter = counter;
     this.otherParameters = Map.copyOf(otherParameters);
     this.tags = Tags.copy(tags);
     this.createdAt = createdAt;
@@ -58,9 +48,14 @@ public final class VaultEntry {
     return id;
   }
 
+  /** Returns how the entry's codes are made (type, algorithm, digits or Steam, period or counter), without the key. */
+  public OtpParameters parameters() {
+    return parameters;
+  }
+
   /** Returns whether the key is time- or counter-based. */
   public OtpType type() {
-    return type;
+    return parameters.type();
   }
 
   /** Returns the service: the {@code issuer} parameter if present, else the label's prefix, else empty. */
@@ -75,27 +70,27 @@ public final class VaultEntry {
 
   /** Returns the HMAC hash. */
   public HmacAlgorithm algorithm() {
-    return algorithm;
+    return parameters.algorithm();
   }
 
   /** Returns the code length (5 for Steam Guard). */
   public int digits() {
-    return digits;
+    return parameters.digits();
   }
 
   /** Returns whether codes are Steam Guard's five characters. */
   public boolean isSteam() {
-    return steam;
+    return parameters.isSteam();
   }
 
   /** Returns the time step of a TOTP key, or empty for HOTP. */
   public Optional<Duration> period() {
-    return type == OtpType.TOTP ? Optional.of(Duration.ofSeconds(periodSeconds)) : Optional.empty();
+    return type() == OtpType.TOTP ? Optional.of(parameters.period()) : Optional.empty();
   }
 
   /** Returns the next counter of a HOTP key, or empty for TOTP. */
   public OptionalLong counter() {
-    return type == OtpType.HOTP ? OptionalLong.of(counter) : OptionalLong.empty();
+    return parameters.counter();
   }
 
   /** Returns the tags (a client's name, a team), sorted. */
@@ -146,14 +141,14 @@ public final class VaultEntry {
 
   /** Returns a copy with other tags, changed at {@code now}. */
   VaultEntry withTags(java.util.Collection<String> newTags, Instant now) {
-    return new VaultEntry(id, type, labelIssuer, issuerParameter, account, algorithm, digits, steam, periodSeconds,
-        counter, otherParameters, newTags, createdAt, now);
+    return new VaultEntry(id, parameters, labelIssuer, issuerParameter, account, otherParameters, newTags, createdAt,
+        now);
   }
 
   /** Returns a copy with another HOTP counter, changed at {@code now}. */
   VaultEntry withCounter(long newCounter, Instant now) {
-    return new VaultEntry(id, type, labelIssuer, issuerParameter, account, algorithm, digits, steam, periodSeconds,
-        newCounter, otherParameters, tags, createdAt, now);
+    return new VaultEntry(id, parameters.withCounter(newCounter), labelIssuer, issuerParameter, account,
+        otherParameters, tags, createdAt, now);
   }
 
   String labelIssuer() {
@@ -164,12 +159,13 @@ public final class VaultEntry {
     return issuerParameter;
   }
 
+  /** The TOTP period in seconds, 0 for HOTP (as the file format stores it). */
   long periodSeconds() {
-    return periodSeconds;
+    return parameters.type() == OtpType.TOTP ? parameters.period().getSeconds() : 0;
   }
 
   long rawCounter() {
-    return counter;
+    return parameters.counter().orElse(0);
   }
 
   Map<String, String> otherParameters() {
@@ -182,10 +178,8 @@ public final class VaultEntry {
       return false;
     }
     VaultEntry that = (VaultEntry) other;
-    return id.equals(that.id) && type == that.type && Objects.equals(labelIssuer, that.labelIssuer)
+    return id.equals(that.id) && parameters.equals(that.parameters) && Objects.equals(labelIssuer, that.labelIssuer)
         && Objects.equals(issuerParameter, that.issuerParameter) && account.equals(that.account)
-        && algorithm == that.algorithm && digits == that.digits && steam == that.steam
-        && periodSeconds == that.periodSeconds && counter == that.counter
         && otherParameters.equals(that.otherParameters) && tags.equals(that.tags)
         && createdAt.equals(that.createdAt) && updatedAt.equals(that.updatedAt);
   }
@@ -198,6 +192,6 @@ public final class VaultEntry {
   /** Describes the entry; there is no secret to leave out. */
   @Override
   public String toString() {
-    return "VaultEntry[" + id + ", " + issuer() + ", " + account + ", " + type + ", tags " + tags + "]";
+    return "VaultEntry[" + id + ", " + issuer() + ", " + account + ", " + type() + ", tags " + tags + "]";
   }
 }
