@@ -366,9 +366,8 @@ public final class OtpParameters {
      * Sets the digit count a later switch away from Steam would use, keeping the Steam setting: the contract of
      * {@link OtpAuthUri.Builder#digits(int)}, whose Steam keys ignore {@code digits} rather than end.
      */
-    Builder keepSteamAndSetDigits(int digits) {
+    void keepSteamAndSetDigits(int digits) {
       this.digits = checkDigits(digits);
-      return this;
     }
 
     private void requireType(OtpType required, String what) {

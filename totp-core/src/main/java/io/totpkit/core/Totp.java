@@ -129,7 +129,7 @@ public final class Totp {
    * come here, so the window has one definition.
    */
   long firstMatch(long typed, long current, int behind, int ahead) {
-    // Math.max, not a branch: the window's start depends only on the time, never on what was typed.
+    // Clamping at step 0 looks at the time only, never at what was typed: it tells nothing about the code.
     return generator.firstMatch(typed, Math.max(0, current - behind), current + ahead);
   }
 

@@ -191,6 +191,7 @@ class OtpParametersTest {
       }
     }
     assertThat(base).isNotEqualTo(null).isNotEqualTo("OtpParameters[TOTP, SHA1, 6 digits, 30 s]");
+    assertThat(all.stream().mapToInt(OtpParameters::hashCode).distinct().count()).isEqualTo(all.size());
   }
 
   @Test

@@ -108,6 +108,7 @@ class WindowCheckTest {
   @Test
   void totpCheck_steam_matchesItsAlphabetOnly() {
     Totp steam = Totp.builder(Secret.fromBase32("63BEDWCQZKTQWPESARIERL5DTTQFCJTK")).steam().build();
+    assertThat(steam.isSteam()).isTrue();
     Instant at = Instant.ofEpochSecond(1511200518);
     assertThat(steam.check("FR8RV", at, 1, 1).offset()).hasValue(0);
     assertThat(steam.check("FR8RV", at.plus(PERIOD), 1, 1).offset()).hasValue(-1);
@@ -201,6 +202,10 @@ class WindowCheckTest {
     for (String typed : new String[] {"75522", "7552244", " 755224", "755224 ", "755 224", "75522a", ""}) {
       assertThat(hotp.check(typed, 0, 10).status()).as(typed).isEqualTo(Status.MALFORMED);
     }
+    // All zeros is a code like any other (its value is 0), not a malformed one.
+    assertThat(hotp.check("000000", 0, 0).status()).isEqualTo(Status.REJECTED);
+    assertThat(rfc6238(HmacAlgorithm.SHA1).check("00000000", Instant.ofEpochSecond(59), 0, 0).status())
+        .isEqualTo(Status.REJECTED);
     assertThatThrownBy(() -> hotp.check(RFC4226[0], -1, 10)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("counter must not be negative, was -1");
     assertThatThrownBy(() -> hotp.check(RFC4226[0], 0, -1)).isInstanceOf(IllegalArgumentException.class)
