@@ -70,7 +70,7 @@ final class AddCommand extends VaultCommand {
     List<OtpAuthUri> found = found();
     Io io = io();
     for (OtpAuthUri uri : found) {
-      io.out.println("Found " + describe(uri));
+      io.show("Found " + describe(uri));
     }
     try (Vault vault = root().openVault()) {
       for (OtpAuthUri uri : found) {
@@ -83,7 +83,7 @@ final class AddCommand extends VaultCommand {
         Set<String> tagSet = new LinkedHashSet<>(tags);
         if (same.isEmpty()) {
           UUID id = vault.add(uri, tagSet);
-          io.out.println("Added " + id.toString().substring(0, 8) + "  " + label(uri) + tagText(tagSet));
+          io.show("Added " + id.toString().substring(0, 8) + "  " + label(uri) + tagText(tagSet));
           continue;
         }
         VaultEntry old = same.get(0);
@@ -93,7 +93,7 @@ final class AddCommand extends VaultCommand {
               + old.id().toString().substring(0, 8) + "; nothing was changed (add --yes to replace it)");
         }
         vault.update(old.id(), uri, tagSet.isEmpty() ? old.tags() : tagSet);
-        io.out.println("Replaced " + old.id().toString().substring(0, 8) + "  " + label(uri));
+        io.show("Replaced " + old.id().toString().substring(0, 8) + "  " + label(uri));
       }
     }
     return ExitCodes.OK;

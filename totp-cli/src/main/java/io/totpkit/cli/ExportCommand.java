@@ -35,13 +35,13 @@ final class ExportCommand extends VaultCommand {
     Io io = io();
     try (Vault vault = root().openVault()) {
       String text = format == Format.aegis ? vault.exportAegis() : vault.exportOtpauth();
-      io.err.println("totp: warning: the export contains every account's secret");
+      io.report("warning: the export contains every account's secret");
       if (format != Format.qr) {
         if (out == null) {
           io.out.print(text);
         } else {
           Files.writeString(out, text, StandardCharsets.UTF_8);
-          io.out.println("Wrote " + out);
+          io.show("Wrote " + out);
         }
         return ExitCodes.OK;
       }
@@ -55,12 +55,12 @@ final class ExportCommand extends VaultCommand {
         }
         OtpAuthUri uri = OtpAuthUri.parse(line);
         if (out == null) {
-          io.out.println(AddCommand.label(uri));
+          io.show(AddCommand.label(uri));
           io.out.println(QrCodes.terminal(uri, QrOptions.defaults()));
         } else {
           Path file = out.resolve(fileName(uri, names));
           Files.write(file, QrCodes.png(uri, QrOptions.defaults()));
-          io.out.println("Wrote " + file);
+          io.show("Wrote " + file);
         }
       }
     }

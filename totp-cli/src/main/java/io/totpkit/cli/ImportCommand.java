@@ -45,10 +45,10 @@ final class ImportCommand extends VaultCommand {
     try (Vault vault = root().openVault()) {
       for (Path file : files) {
         ImportReport report = importOne(vault, file);
-        io.out.println(file.getFileName() + ": " + report.imported().size() + " imported, "
+        io.show(file.getFileName() + ": " + report.imported().size() + " imported, "
             + report.skipped().size() + " skipped");
         for (ImportReport.Skipped skipped : report.skipped()) {
-          io.out.println("  skipped " + skipped.item() + ": " + skipped.reason());
+          io.show("  skipped " + skipped.item() + ": " + skipped.reason());
         }
       }
     }

@@ -31,7 +31,7 @@ final class InitCommand extends VaultCommand {
       Files.createDirectories(parent);
     }
     try (Vault vault = Vault.create(path, name, passphrase, root.options())) {
-      io().out.println("Created the vault " + path + " with " + name + " as its owner.");
+      io().show("Created the vault " + path + " with " + name + " as its owner.");
     }
     return ExitCodes.OK;
   }

@@ -1,5 +1,6 @@
 package io.totpkit.cli;
 
+import io.totpkit.core.UntrustedText;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -15,6 +16,11 @@ import java.util.Map;
 /**
  * What the tool talks to: standard streams, the console (when there is one), the environment and the clock. Tests
  * build one over byte streams and a map, so the commands run in-process exactly as they do in a terminal.
+ *
+ * <p>Text that came from a vault or an input — issuers, accounts, tags, member names, file names and queries from the
+ * command line, messages that quote them — reaches the terminal only through {@link #show}, {@link #report},
+ * {@link Tables} or {@link #visible}, which render control and bidirectional characters as escapes
+ * ({@link UntrustedText}): a client's QR code cannot clear the screen, write the clipboard or reverse a name.
  */
 final class Io {
   final PrintWriter out;
@@ -45,6 +51,22 @@ final class Io {
     Charset charset = console != null ? console.charset() : Charset.defaultCharset();
     return new Io(System.in, new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset),
         System.getenv(), Clock.systemUTC(), console, console != null);
+  }
+
+  /** Prints one line on standard output, any outside text in it rendered visibly. */
+  void show(String line) {
+    out.println(visible(line));
+  }
+
+  /** Prints {@code totp: MESSAGE} on standard error, any outside text in it rendered visibly: errors and warnings. */
+  void report(String message) {
+    err.println("totp: " + visible(message));
+    err.flush();
+  }
+
+  /** {@code text} with control and bidirectional characters rendered visibly, for a partial line or a prompt. */
+  static String visible(String text) {
+    return UntrustedText.forTerminal(text);
   }
 
   /**

@@ -38,7 +38,7 @@ final class Passphrases {
       return fromEnv.toCharArray();
     }
     if (io.console != null) {
-      char[] typed = io.console.readPassword("%s", prompt);
+      char[] typed = io.console.readPassword("%s", Io.visible(prompt));
       if (typed == null) {
         throw new CliException(ExitCodes.USAGE, "no passphrase given");
       }

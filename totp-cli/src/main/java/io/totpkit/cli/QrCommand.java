@@ -31,9 +31,9 @@ final class QrCommand extends VaultCommand {
       OtpAuthUri uri = vault.exportOtpauth(entry.id());
       if (png != null) {
         Files.write(png, QrCodes.png(uri, QrOptions.defaults()));
-        io.out.println("Wrote the enrolment QR code of " + CodeLine.label(entry) + " to " + png);
+        io.show("Wrote the enrolment QR code of " + CodeLine.label(entry) + " to " + png);
       } else {
-        io.out.println(CodeLine.label(entry) + ":");
+        io.show(CodeLine.label(entry) + ":");
         io.out.print(QrCodes.terminal(uri, QrOptions.defaults()));
       }
       uri.secret().destroy();

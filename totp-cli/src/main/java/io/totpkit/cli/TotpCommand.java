@@ -5,6 +5,7 @@ import io.totpkit.vault.VaultOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,14 +83,13 @@ public final class TotpCommand implements Runnable {
     cli.setOut(io.out).setErr(io.err);
     cli.setParameterExceptionHandler((e, args1) -> {
       CommandLine failed = e.getCommandLine();
-      io.err.println("totp: " + e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
-      io.err.flush();
+      io.report(e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
       return ExitCodes.USAGE;
     });
     cli.setExecutionExceptionHandler((e, failed, parsed) -> {
       int status = ExitCodes.of(e);
       if (root.debug) {
-        e.printStackTrace(new PrintWriter(io.err, true));
+        printStackTrace(e, io);
       }
       String message = message(e);
       if (status < 0) {
@@ -98,14 +98,26 @@ public final class TotpCommand implements Runnable {
         message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
             + (root.debug ? "" : " (run with --debug for the stack trace)");
       }
-      io.err.println("totp: " + message);
-      io.err.flush();
+      io.report(message);
       return status;
     });
     int status = cli.execute(args);
     io.out.flush();
     io.err.flush();
     return status;
+  }
+
+  /** {@code --debug}: the stack trace, its messages rendered visibly like every other line (tabs kept). */
+  private static void printStackTrace(Throwable e, Io io) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    trace.toString().lines().forEach(line -> {
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == '\t') {
+        indent++;
+      }
+      io.err.println(line.substring(0, indent) + Io.visible(line.substring(indent)));
+    });
   }
 
   private static String message(Exception e) {
