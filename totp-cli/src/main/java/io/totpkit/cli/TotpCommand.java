@@ -86,24 +86,33 @@ public final class TotpCommand implements Runnable {
       io.report(e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
       return ExitCodes.USAGE;
     });
-    cli.setExecutionExceptionHandler((e, failed, parsed) -> {
-      int status = ExitCodes.of(e);
-      if (root.debug) {
-        printStackTrace(e, io);
-      }
-      String message = message(e);
-      if (status < 0) {
-        // Not a failure the tool knows: still one line, with a way to learn more.
-        status = ExitCodes.IO;
-        message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
-            + (root.debug ? "" : " (run with --debug for the stack trace)");
-      }
-      io.report(message);
-      return status;
-    });
-    int status = cli.execute(args);
+    cli.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, root.debug, io));
+    int status;
+    try {
+      status = cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler; an Error escapes execute().
+      status = failure(e, root.debug, io);
+    }
     io.out.flush();
     io.err.flush();
+    return status;
+  }
+
+  /** Reports a failure as one line (and the stack trace with --debug); returns the exit status. */
+  private static int failure(Throwable e, boolean debug, Io io) {
+    int status = ExitCodes.of(e);
+    if (debug) {
+      printStackTrace(e, io);
+    }
+    String message = ExitCodes.message(e);
+    if (status < 0) {
+      // Not a failure the tool knows: still one line, with a way to learn more.
+      status = ExitCodes.IO;
+      message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
+          + (debug ? "" : " (run with --debug for the stack trace)");
+    }
+    io.report(message);
     return status;
   }
 
@@ -118,11 +127,6 @@ public final class TotpCommand implements Runnable {
       }
       io.err.println(line.substring(0, indent) + Io.visible(line.substring(indent)));
     });
-  }
-
-  private static String message(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
   }
 
   @Override
