@@ -8,12 +8,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The tool as a separate process, as a shell starts it: passphrases on standard input, real exit statuses, Ctrl-C
- * (SIGINT) during {@code --watch}, a heap too small. A handful of launches; everything else runs in-process in
- * {@link TotpCommandTest}.
+ * (SIGINT) during {@code --watch}, file modes under the user's umask, a heap too small. A handful of launches;
+ * everything else runs in-process in {@link TotpCommandTest}.
  */
 @Timeout(120)
 class CliProcessTest {
@@ -136,6 +139,83 @@ class CliProcessTest {
       Cli.Result busy = run(builder, "");
       assertThat(busy.status).as(busy.toString()).isEqualTo(5);
       assertThat(busy.err).startsWith("totp: ").hasLineCount(1);
+    }
+  }
+
+  /**
+   * On a terminal (a pseudo-terminal from util-linux {@code script}): {@code init} asks twice and refuses a mismatch;
+   * {@code add} asks before replacing a duplicate. Skipped where {@code script} is missing.
+   */
+  @Test
+  void onATerminal_initAsksTwiceAndAddAsksBeforeReplacing() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    Cli.Result mismatch = run(onTerminal(totp("init")), "one passphrase\nanother one\n");
+    assertThat(mismatch.status).as(mismatch.toString()).isEqualTo(2);
+    assertThat(mismatch.out).contains("Repeat it:").contains("totp: the passphrases do not match");
+    assertThat(Files.exists(dir.resolve("vault.totp"))).isFalse();
+
+    Cli.Result init = run(onTerminal(totp("init")), "owner passphrase\nowner passphrase\n");
+    assertThat(init.status).as(init.toString()).isZero();
+
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("add", "--uri", GITHUB).status).isZero();
+    ProcessBuilder replace = onTerminal(totp("add", "--uri", GITHUB.replace("JBSWY3DPEHPK3PXP", "GEZDGNBVGY3TQOJQ")));
+    replace.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result replaced = run(replace, "y\n");
+    assertThat(replaced.status).as(replaced.toString()).isZero();
+    assertThat(replaced.out).contains("Replace? [y/N]").contains("Replaced");
+  }
+
+  /**
+   * Under {@code umask 022}, as most users' shells run, plain files come out {@code 0644}: readable by every user of
+   * the machine. The vault's files and every plaintext export must still be the owner's alone.
+   */
+  @Test
+  void underUmask022_vaultFilesExportsAndConfigDirectoryAreOwnerOnly() throws Exception {
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX");
+    Cli.Result control = run(umask022(new ProcessBuilder("touch", dir.resolve("control").toString())), "");
+    assertThat(control.status).isZero();
+    assertThat(mode(dir.resolve("control"))).as("umask 022 in effect").isEqualTo("rw-r--r--");
+
+    Path xdg = dir.resolve("xdg");
+    Path out = Files.writeString(dir.resolve("accounts.txt"), "an older file, 0644");
+    for (String[] command : List.of(new String[] {"init"}, new String[] {"add", "--uri", GITHUB},
+        new String[] {"add", "--uri", TotpCommandTest.SLACK}, new String[] {"export", "--out", out.toString()},
+        new String[] {"export", "-f", "aegis", "--out", dir.resolve("aegis.json").toString()},
+        new String[] {"export", "-f", "qr", "--out", dir.resolve("qr").toString()},
+        new String[] {"qr", "github", "--png", dir.resolve("github.png").toString()})) {
+      ProcessBuilder builder = umask022(totp(command));
+      builder.environment().remove("TOTP_VAULT");
+      builder.environment().put("XDG_CONFIG_HOME", xdg.toString());
+      builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+      Cli.Result result = run(builder, "");
+      assertThat(result.status).as(result.toString()).isZero();
+    }
+    Path vault = xdg.resolve("totpkit").resolve("vault.totp");
+    assertThat(mode(xdg.resolve("totpkit"))).as("config directory").isEqualTo("rwx------");
+    for (String suffix : List.of("", ".audit", ".lock", ".bak")) {
+      assertThat(mode(Path.of(vault + suffix))).as("vault.totp" + suffix).isEqualTo("rw-------");
+    }
+    assertThat(mode(dir.resolve("qr"))).as("qr directory").isEqualTo("rwx------");
+    List<Path> exports = new ArrayList<>(List.of(out, dir.resolve("aegis.json"), dir.resolve("github.png")));
+    try (var pngs = Files.list(dir.resolve("qr"))) {
+      pngs.forEach(exports::add);
+    }
+    assertThat(exports).hasSize(5);
+    assertThat(exports).allSatisfy(file -> assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------"));
+  }
+
+  private static ProcessBuilder umask022(ProcessBuilder builder) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 022; exec \"$@\"", "sh"));
+    command.addAll(builder.command());
+    return builder.command(command);
+  }
+
+  private static String mode(Path file) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
