@@ -6,6 +6,7 @@ import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.Totp;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -28,8 +29,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tool as a separate process, as a shell starts it: passphrases on standard input, real exit statuses, Ctrl-C
- * (SIGINT) during {@code --watch}, file modes under the user's umask, a heap too small. A handful of launches;
+ * The tool as a separate process, as a shell starts it: passphrases and keys on standard input, real exit statuses,
+ * Ctrl-C (SIGINT) during {@code --watch}, file modes under the user's umask, a heap too small. A handful of launches;
  * everything else runs in-process in {@link TotpCommandTest}.
  */
 @Timeout(120)
@@ -219,6 +220,17 @@ class CliProcessTest {
     }
   }
 
+  /** {@code printf 'KEY\npassphrase\n' | totp add --key -}: the key is no argument, so {@code ps} cannot show it. */
+  @Test
+  void keyThroughAPipe_readFromStandardInput() throws Exception {
+    assertThat(run(totp("init"), "owner passphrase\n").status).isZero();
+    ProcessBuilder add = totp("add", "--key", "-", "--issuer", "GitHub", "--account", "acme-ops");
+    Cli.Result added = run(add, "JBSWY3DPEHPK3PXP\nowner passphrase\n");
+    assertThat(added.status).as(added.toString()).isZero();
+    assertThat(added.out).contains("Found GitHub (acme-ops)").doesNotContain("JBSWY3DPEHPK3PXP");
+    assertThat(add.command()).noneMatch(argument -> argument.contains("JBSWY3DPEHPK3PXP"));
+  }
+
   /** Argon2id at the vault's default 64 MiB in a 24 MiB heap: the OutOfMemoryError is one line and status 5. */
   @Test
   void outOfMemory_oneLineStatus5() throws Exception {
@@ -228,6 +240,34 @@ class CliProcessTest {
     Cli.Result result = run(builder, "");
     assertThat(result.status).as(result.toString()).isEqualTo(5);
     assertThat(result.err).startsWith("totp: not enough memory for this command").hasLineCount(1);
+  }
+
+  /**
+   * On a terminal, {@code --key -} asks for the key and reads it without echo: the answer is typed only once the
+   * prompt shows (so echo is already off), and the transcript never holds it. Skipped where {@code script} is missing.
+   */
+  @Test
+  void onATerminal_keyIsAskedForWithoutEcho() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    assertThat(run(totp("init"), "owner passphrase\n").status).isZero();
+    ProcessBuilder add = onTerminal(totp("add", "--key", "-", "--issuer", "GitHub", "--account", "ops"));
+    add.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Process process = add.redirectErrorStream(true).start();
+    InputStream out = process.getInputStream();
+    StringBuilder transcript = new StringBuilder();
+    String prompt = "Setup key of GitHub (ops) (not shown): ";
+    while (transcript.indexOf(prompt) < 0) {
+      int c = out.read();
+      assertThat(c).as("the prompt, in: %s", transcript).isNotNegative();
+      transcript.append((char) c);
+    }
+    try (OutputStream in = process.getOutputStream()) {
+      in.write("JBSWY3DPEHPK3PXP\n".getBytes(StandardCharsets.UTF_8));
+    }
+    transcript.append(new String(out.readAllBytes(), StandardCharsets.UTF_8));
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(transcript.toString()).isZero();
+    assertThat(transcript).contains("Found GitHub (ops)").doesNotContain("JBSWY3DPEHPK3PXP");
   }
 
   /** Runs the command inside {@code script}, so that it has a terminal; {@code -e} passes on its exit status. */
