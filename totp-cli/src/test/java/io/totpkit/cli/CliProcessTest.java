@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -222,13 +223,24 @@ class CliProcessTest {
 
   /** {@code printf 'KEY\npassphrase\n' | totp add --key -}: the key is no argument, so {@code ps} cannot show it. */
   @Test
-  void keyThroughAPipe_readFromStandardInput() throws Exception {
+  void keyAndImportThroughAPipe_readFromStandardInput() throws Exception {
     assertThat(run(totp("init"), "owner passphrase\n").status).isZero();
     ProcessBuilder add = totp("add", "--key", "-", "--issuer", "GitHub", "--account", "acme-ops");
     Cli.Result added = run(add, "JBSWY3DPEHPK3PXP\nowner passphrase\n");
     assertThat(added.status).as(added.toString()).isZero();
     assertThat(added.out).contains("Found GitHub (acme-ops)").doesNotContain("JBSWY3DPEHPK3PXP");
     assertThat(add.command()).noneMatch(argument -> argument.contains("JBSWY3DPEHPK3PXP"));
+
+    Cli.Result imported = run(totp("import", "-"), "owner passphrase\n" + TotpCommandTest.SLACK + "\n");
+    assertThat(imported.status).as(imported.toString()).isZero();
+    assertThat(imported.out).isEqualTo("standard input: 1 imported, 0 skipped\n");
+
+    byte[] noise = new byte[100_000];
+    new SplittableRandom(7).nextBytes(noise);
+    Path garbage = Files.write(dir.resolve("g.bin"), noise);
+    Cli.Result refused = run(totp("import", garbage.toString()), "owner passphrase\n");
+    assertThat(refused.status).isEqualTo(2);
+    assertThat(refused.err).startsWith("totp: g.bin is neither an image nor text in UTF-8").hasLineCount(1);
   }
 
   /** Argon2id at the vault's default 64 MiB in a 24 MiB heap: the OutOfMemoryError is one line and status 5. */

@@ -2,6 +2,9 @@ package io.totpkit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.qr.QrCodes;
+import io.totpkit.qr.QrOptions;
 import io.totpkit.testing.KnownSecret;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,9 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A key on the command line shows in {@code ps} to every user of the machine: {@code --key -} and {@code --uri -} read
- * it from standard input instead (the terminal, without echo, is covered in {@link CliProcessTest}).
+ * it from standard input instead (the terminal, without echo, is covered in {@link CliProcessTest}), and
+ * {@code import -} reads a whole import from there.
  */
 class StandardInputTest {
+  private static final String SLACK = TotpCommandTest.SLACK;
+
   @TempDir Path dir;
   Cli cli;
 
@@ -72,5 +78,39 @@ class StandardInputTest {
   void help_add_saysToPreferDash() {
     assertThat(cli.run("add", "--help").out.replaceAll("\\s+", " "))
         .contains("or - (preferred) to read it from standard input").contains("shows in 'ps'");
+  }
+
+  @Test
+  void import_dash_readsTheListFromStandardInput() {
+    assertThat(ok(TotpCommandTest.GITHUB + "\n" + SLACK + "\n", "import", "-").out)
+        .isEqualTo("standard input: 2 imported, 0 skipped\n");
+  }
+
+  @Test
+  void import_devStdin_readsStandardInputToo() {
+    assertThat(ok(SLACK + "\n", "import", "/dev/stdin", "--tag", "piped").out)
+        .isEqualTo("standard input: 1 imported, 0 skipped\n");
+    assertThat(cli.run("list", "--tag", "piped").out).contains("Slack");
+  }
+
+  @Test
+  void import_dashAfterThePassphraseLine_readsTheRest() {
+    cli.env.remove("TOTP_VAULT_PASSPHRASE");
+    assertThat(ok("owner passphrase\n" + SLACK + "\n", "import", "-").out).contains("1 imported");
+  }
+
+  @Test
+  void import_screenshotOnStandardInput_readAsAnImage() {
+    byte[] png = QrCodes.png(OtpAuthUri.parse(SLACK), QrOptions.defaults());
+    Cli.Result result = cli.runWithInput(png, "import", "-");
+    assertThat(result.status).as(result.toString()).isZero();
+    assertThat(result.out).isEqualTo("standard input: 1 imported, 0 skipped\n");
+  }
+
+  @Test
+  void import_standardInputTwice_status2() {
+    Cli.Result result = cli.runWithInput(SLACK + "\n", "import", "-", "/dev/stdin");
+    assertThat(result.status).isEqualTo(2);
+    assertThat(result.err).isEqualTo("totp: standard input (- or /dev/stdin) can be imported once per command\n");
   }
 }
