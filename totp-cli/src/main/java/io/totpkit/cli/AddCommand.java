@@ -6,6 +6,7 @@ import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Wipe;
 import io.totpkit.qr.QrCodes;
+import io.totpkit.vault.KeyLength;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
 import java.nio.CharBuffer;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
         + "and account name is replaced only after you confirm (or with --yes). OWNER only.",
         "Give the key or URI as \"-\" to type or paste it without echo (or pipe it in, as the first line of standard "
         + "input): on the command line it shows in 'ps' to every user of the machine and stays in the shell's "
-        + "history."})
+        + "history. A key shorter than 80 bits is refused (it was most likely cut off when it was copied); one "
+        + "shorter than 128 bits is added with a warning."})
 final class AddCommand extends VaultCommand {
   /** The value of {@code --key} or {@code --uri} that reads it from standard input. */
   static final String STANDARD_INPUT = "-";
@@ -82,6 +84,7 @@ final class AddCommand extends VaultCommand {
     Io io = io();
     for (OtpAuthUri uri : found) {
       io.show("Found " + describe(uri));
+      warnIfShort(uri);
     }
     try (Vault vault = root().openVault()) {
       for (OtpAuthUri uri : found) {
@@ -171,6 +174,15 @@ final class AddCommand extends VaultCommand {
           + what + " after --" + what.toLowerCase(Locale.ROOT));
     }
     return typed;
+  }
+
+  /** The warning for a key the vault stores but RFC 4226 calls too short: it was probably not copied whole. */
+  private void warnIfShort(OtpAuthUri uri) {
+    int bits = uri.secret().length() * Byte.SIZE;
+    if (bits >= KeyLength.MINIMUM_BITS && bits < KeyLength.RECOMMENDED_BITS) {
+      io().report("warning: the key of " + label(uri) + " is only " + bits + " bits; RFC 4226 asks for at least "
+          + KeyLength.RECOMMENDED_BITS + " — check that it was copied whole");
+    }
   }
 
   static String label(OtpAuthUri uri) {
