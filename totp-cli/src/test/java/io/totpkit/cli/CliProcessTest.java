@@ -282,6 +282,22 @@ class CliProcessTest {
     assertThat(transcript).contains("Found GitHub (ops)").doesNotContain("JBSWY3DPEHPK3PXP");
   }
 
+  /** The "Replace?" question quotes a name from the QR code: shown escaped there too. */
+  @Test
+  void onATerminal_replaceQuestionShowsTheNameEscaped() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("init").status).isZero();
+    String evil = TerminalEscapeTest.evil().toUriString();
+    assertThat(setup.run("add", "--uri", evil).status).isZero();
+    ProcessBuilder replace = onTerminal(totp("add", "--uri", evil));
+    replace.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result answered = run(replace, "n\n");
+    assertThat(answered.status).as(answered.toString()).isEqualTo(2);
+    assertThat(answered.out).contains(TerminalEscapeTest.SHOWN_LABEL + " is already in the vault (")
+        .contains("Replace? [y/N]").doesNotContain("\u001b").doesNotContain("\u202e");
+  }
+
   /** Runs the command inside {@code script}, so that it has a terminal; {@code -e} passes on its exit status. */
   private static ProcessBuilder onTerminal(ProcessBuilder builder) {
     StringBuilder command = new StringBuilder();
