@@ -4,14 +4,18 @@ import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
+import io.totpkit.core.Wipe;
 import io.totpkit.qr.QrCodes;
+import io.totpkit.vault.KeyLength;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import picocli.CommandLine.ArgGroup;
@@ -22,19 +26,28 @@ import picocli.CommandLine.Option;
 @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
     description = {"Adds accounts to the vault from a screenshot of a QR code (every code in it), an otpauth:// URI, "
         + "or a setup key typed off a screen. Shows what it found - never the key. An account with the same issuer "
-        + "and account name is replaced only after you confirm (or with --yes). OWNER only."})
+        + "and account name is replaced only after you confirm (or with --yes). OWNER only.",
+        "Give the key or URI as \"-\" to type or paste it without echo (or pipe it in, as the first line of standard "
+        + "input): on the command line it shows in 'ps' to every user of the machine and stays in the shell's "
+        + "history. A key shorter than 80 bits is refused (it was most likely cut off when it was copied); one "
+        + "shorter than 128 bits is added with a warning."})
 final class AddCommand extends VaultCommand {
+  /** The value of {@code --key} or {@code --uri} that reads it from standard input. */
+  static final String STANDARD_INPUT = "-";
+
   static final class Source {
     @Option(names = "--qr", paramLabel = "IMAGE", required = true,
         description = "A screenshot or photo holding the QR code (PNG, JPEG, GIF, BMP).")
     Path qr;
 
     @Option(names = "--uri", paramLabel = "URI", required = true,
-        description = "An otpauth:// URI (note: the shell may keep it in its history).")
+        description = "An otpauth:// URI, or - (preferred) to read it from standard input: prompted without echo on "
+            + "a terminal.")
     String uri;
 
     @Option(names = "--key", paramLabel = "KEY", required = true,
-        description = "A Base32 setup key such as \"ABCD EFGH ...\"; needs --account.")
+        description = "A Base32 setup key such as \"ABCD EFGH ...\", or - (preferred) to read it from standard "
+            + "input: prompted without echo on a terminal. Needs --account.")
     String key;
   }
 
@@ -70,7 +83,8 @@ final class AddCommand extends VaultCommand {
     List<OtpAuthUri> found = found();
     Io io = io();
     for (OtpAuthUri uri : found) {
-      io.out.println("Found " + describe(uri));
+      io.show("Found " + describe(uri));
+      warnIfShort(uri);
     }
     try (Vault vault = root().openVault()) {
       for (OtpAuthUri uri : found) {
@@ -83,7 +97,7 @@ final class AddCommand extends VaultCommand {
         Set<String> tagSet = new LinkedHashSet<>(tags);
         if (same.isEmpty()) {
           UUID id = vault.add(uri, tagSet);
-          io.out.println("Added " + id.toString().substring(0, 8) + "  " + label(uri) + tagText(tagSet));
+          io.show("Added " + id.toString().substring(0, 8) + "  " + label(uri) + tagText(tagSet));
           continue;
         }
         VaultEntry old = same.get(0);
@@ -93,7 +107,7 @@ final class AddCommand extends VaultCommand {
               + old.id().toString().substring(0, 8) + "; nothing was changed (add --yes to replace it)");
         }
         vault.update(old.id(), uri, tagSet.isEmpty() ? old.tags() : tagSet);
-        io.out.println("Replaced " + old.id().toString().substring(0, 8) + "  " + label(uri));
+        io.show("Replaced " + old.id().toString().substring(0, 8) + "  " + label(uri));
       }
     }
     return ExitCodes.OK;
@@ -109,12 +123,20 @@ final class AddCommand extends VaultCommand {
       return QrCodes.read(source.qr);
     }
     if (source.uri != null) {
-      return List.of(OtpAuthUri.parse(source.uri));
+      if (!source.uri.equals(STANDARD_INPUT)) {
+        return List.of(OtpAuthUri.parse(source.uri));
+      }
+      char[] typed = typed("otpauth:// URI (not shown): ", "URI");
+      try {
+        return List.of(OtpAuthUri.parse(new String(typed)));
+      } finally {
+        Wipe.chars(typed);
+      }
     }
     if (account == null || account.isBlank()) {
       throw new CliException(ExitCodes.USAGE, "--key needs --account (and usually --issuer)");
     }
-    OtpAuthUri.Builder builder = OtpAuthUri.totp(Secret.fromBase32(source.key)).account(account);
+    OtpAuthUri.Builder builder = OtpAuthUri.totp(secret()).account(account);
     if (issuer != null) {
       builder.issuer(issuer);
     }
@@ -128,6 +150,39 @@ final class AddCommand extends VaultCommand {
       builder.algorithm(HmacAlgorithm.fromName(algorithm));
     }
     return List.of(builder.build());
+  }
+
+  /** The key of {@code --key}: as given, or from standard input for {@code -}. */
+  private Secret secret() {
+    if (!source.key.equals(STANDARD_INPUT)) {
+      return Secret.fromBase32(source.key);
+    }
+    char[] typed = typed("Setup key of " + (issuer == null ? account : issuer + " (" + account + ")")
+        + " (not shown): ", "key");
+    try {
+      return Secret.fromBase32(CharBuffer.wrap(typed));
+    } finally {
+      Wipe.chars(typed);
+    }
+  }
+
+  /** A key or URI from the console without echo, else the first line of standard input. */
+  private char[] typed(String prompt, String what) {
+    char[] typed = io().readSecret(prompt);
+    if (typed == null) {
+      throw new CliException(ExitCodes.USAGE, "no " + what + " on standard input: type or pipe one line, or give the "
+          + what + " after --" + what.toLowerCase(Locale.ROOT));
+    }
+    return typed;
+  }
+
+  /** The warning for a key the vault stores but RFC 4226 calls too short: it was probably not copied whole. */
+  private void warnIfShort(OtpAuthUri uri) {
+    int bits = uri.secret().length() * Byte.SIZE;
+    if (bits >= KeyLength.MINIMUM_BITS && bits < KeyLength.RECOMMENDED_BITS) {
+      io().report("warning: the key of " + label(uri) + " is only " + bits + " bits; RFC 4226 asks for at least "
+          + KeyLength.RECOMMENDED_BITS + " — check that it was copied whole");
+    }
   }
 
   static String label(OtpAuthUri uri) {

@@ -34,7 +34,7 @@ final class AuditCommand extends VaultCommand {
           io.out.println("audit trail intact: " + count + " records");
           return ExitCodes.OK;
         } catch (AuditTamperedException e) {
-          io.out.println("audit trail BROKEN: " + e.getMessage());
+          io.show("audit trail BROKEN: " + e.getMessage());
           return ExitCodes.NO;
         }
       }

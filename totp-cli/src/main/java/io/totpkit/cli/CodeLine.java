@@ -2,15 +2,18 @@ package io.totpkit.cli;
 
 import io.totpkit.vault.VaultEntry;
 
-/** Formats a code for people: digits grouped, with a bar of the seconds it stays valid. */
+/** Formats a code for people: digits grouped, with a bar of the seconds it stays valid; ready for the terminal. */
 final class CodeLine {
   static final int BAR_CELLS = 15;
 
   private CodeLine() {}
 
-  /** {@code "TikTok (brand.official)  492 039  [██████████░░░░░] 17 s"}; HOTP codes have no bar. */
+  /**
+   * {@code "TikTok (brand.official)  492 039  [██████████░░░░░] 17 s"}; HOTP codes have no bar. The label is rendered
+   * visibly ({@link Io#visible}): print the line as it is.
+   */
   static String format(VaultEntry entry, String code, long secondsLeft) {
-    String line = label(entry) + "  " + group(code);
+    String line = Io.visible(label(entry)) + "  " + group(code);
     if (entry.period().isEmpty()) {
       return line;
     }
@@ -18,6 +21,7 @@ final class CodeLine {
     return line + "  " + bar(secondsLeft, period) + " " + secondsLeft + " s";
   }
 
+  /** {@code "TikTok (brand.official)"}, or the account alone; as stored, to be shown through {@link Io}. */
   static String label(VaultEntry entry) {
     return entry.issuer().isEmpty() ? entry.account() : entry.issuer() + " (" + entry.account() + ")";
   }

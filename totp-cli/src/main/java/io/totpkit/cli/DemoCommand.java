@@ -66,7 +66,7 @@ final class DemoCommand extends VaultCommand {
     io.out.println();
     io.out.println("1. A client sent a screenshot of their 2-step setup screen. Found:");
     for (OtpAuthUri uri : found) {
-      io.out.println("   " + AddCommand.describe(uri));
+      io.show("   " + AddCommand.describe(uri));
     }
 
     try (Vault vault = Vault.create(path, "maria", "demo owner passphrase".toCharArray(), options)) {

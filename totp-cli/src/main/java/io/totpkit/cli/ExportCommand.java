@@ -4,9 +4,7 @@ import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import io.totpkit.vault.Vault;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Locale;
@@ -18,7 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "export", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
     description = {"Exports every account WITH ITS SECRET: as otpauth:// lines, a plain Aegis JSON export, or one "
         + "QR code per account (PNG files into --out DIR, else drawn on the terminal). OWNER only; recorded in the "
-        + "audit trail. Keep the output where the secrets may go."})
+        + "audit trail. Files are written readable by you alone (0600; a new directory 0700). Keep the output where "
+        + "the secrets may go."})
 final class ExportCommand extends VaultCommand {
   enum Format { otpauth, aegis, qr }
 
@@ -31,23 +30,23 @@ final class ExportCommand extends VaultCommand {
   Path out;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Io io = io();
     try (Vault vault = root().openVault()) {
       String text = format == Format.aegis ? vault.exportAegis() : vault.exportOtpauth();
-      io.err.println("totp: warning: the export contains every account's secret");
+      io.report("warning: the export contains every account's secret");
       if (format != Format.qr) {
         if (out == null) {
           io.out.print(text);
         } else {
-          Files.writeString(out, text, StandardCharsets.UTF_8);
-          io.out.println("Wrote " + out);
+          ExportFiles.write(out, text.getBytes(StandardCharsets.UTF_8));
+          io.show("Wrote " + out);
         }
         return ExitCodes.OK;
       }
       Set<String> names = new HashSet<>();
       if (out != null) {
-        Files.createDirectories(out);
+        ExportFiles.createDirectories(out);
       }
       for (String line : text.split("\n")) {
         if (line.isBlank()) {
@@ -55,12 +54,12 @@ final class ExportCommand extends VaultCommand {
         }
         OtpAuthUri uri = OtpAuthUri.parse(line);
         if (out == null) {
-          io.out.println(AddCommand.label(uri));
+          io.show(AddCommand.label(uri));
           io.out.println(QrCodes.terminal(uri, QrOptions.defaults()));
         } else {
           Path file = out.resolve(fileName(uri, names));
-          Files.write(file, QrCodes.png(uri, QrOptions.defaults()));
-          io.out.println("Wrote " + file);
+          ExportFiles.write(file, QrCodes.png(uri, QrOptions.defaults()));
+          io.show("Wrote " + file);
         }
       }
     }

@@ -1,5 +1,6 @@
 package io.totpkit.cli;
 
+import io.totpkit.vault.SecretFiles;
 import io.totpkit.vault.Vault;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,10 +29,11 @@ final class InitCommand extends VaultCommand {
         "New passphrase for " + name + ": ");
     Path parent = path.toAbsolutePath().getParent();
     if (parent != null) {
-      Files.createDirectories(parent);
+      // ~/.config/totpkit, or wherever --vault points: made for the owner alone (0700) when it is missing
+      SecretFiles.createDirectories(parent);
     }
     try (Vault vault = Vault.create(path, name, passphrase, root.options())) {
-      io().out.println("Created the vault " + path + " with " + name + " as its owner.");
+      io().show("Created the vault " + path + " with " + name + " as its owner.");
     }
     return ExitCodes.OK;
   }

@@ -18,8 +18,8 @@ final class ListCommand extends VaultCommand {
     try (Vault vault = root().openVault()) {
       List<VaultEntry> entries = tag == null ? vault.entries() : vault.findByTag(tag);
       if (entries.isEmpty()) {
-        io().err.println(tag == null ? "totp: the vault has no accounts you may use; add one with 'totp add'"
-            : "totp: no accounts with the tag '" + tag + "'");
+        io().report(tag == null ? "the vault has no accounts you may use; add one with 'totp add'"
+            : "no accounts with the tag '" + tag + "'");
         return ExitCodes.OK;
       }
       Tables.entries(entries, io().out);

@@ -69,7 +69,7 @@ final class MembersCommand implements Callable<Integer> {
             "Passphrase for " + name + ": ");
         Set<String> tags = new LinkedHashSet<>(grants);
         vault.addMember(name, parsed, tags, passphrase);
-        io().out.println("Added " + name + " as " + parsed.name().toLowerCase(Locale.ROOT)
+        io().show("Added " + name + " as " + parsed.name().toLowerCase(Locale.ROOT)
             + (parsed == Role.OPERATOR ? " with access to " + String.join(", ", tags) : ""));
       }
       return ExitCodes.OK;
@@ -87,7 +87,7 @@ final class MembersCommand implements Callable<Integer> {
     public Integer call() {
       try (Vault vault = root().openVault()) {
         vault.removeMember(name);
-        io().out.println("Removed " + name + "; the vault's keys were rotated.");
+        io().show("Removed " + name + "; the vault's keys were rotated.");
       }
       return ExitCodes.OK;
     }

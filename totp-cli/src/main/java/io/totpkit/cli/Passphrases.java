@@ -37,19 +37,12 @@ final class Passphrases {
     if (fromEnv != null && !fromEnv.isEmpty()) {
       return fromEnv.toCharArray();
     }
-    if (io.console != null) {
-      char[] typed = io.console.readPassword("%s", prompt);
-      if (typed == null) {
-        throw new CliException(ExitCodes.USAGE, "no passphrase given");
-      }
-      return typed;
+    char[] typed = io.readSecret(prompt);
+    if (typed == null) {
+      throw new CliException(ExitCodes.USAGE, io.console != null ? "no passphrase given"
+          : "no passphrase: use --passphrase-file, " + envName + ", a terminal, or one line on standard input");
     }
-    String line = io.readLine();
-    if (line == null || line.isEmpty()) {
-      throw new CliException(ExitCodes.USAGE, "no passphrase: use --passphrase-file, " + envName
-          + ", a terminal, or one line on standard input");
-    }
-    return line.toCharArray();
+    return typed;
   }
 
   /** Reads a new passphrase; on a console it is asked twice and a mismatch is refused. */

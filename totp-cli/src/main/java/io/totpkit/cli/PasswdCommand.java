@@ -29,7 +29,7 @@ final class PasswdCommand extends VaultCommand {
     try (Vault vault = Vault.open(path, root.memberName(), current, root.options())) {
       char[] replacement = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE", "New passphrase: ");
       vault.changePassphrase(check, replacement);
-      io().out.println("Changed the passphrase of " + root.memberName() + ".");
+      io().show("Changed the passphrase of " + root.memberName() + ".");
     } finally {
       Wipe.chars(check);
     }

@@ -5,8 +5,6 @@ import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,20 +18,20 @@ final class QrCommand extends VaultCommand {
   @Parameters(paramLabel = "QUERY", description = "The account, as for 'totp code'.")
   String query;
 
-  @Option(names = "--png", paramLabel = "FILE", description = "Write a PNG file instead.")
+  @Option(names = "--png", paramLabel = "FILE", description = "Write a PNG file instead, readable by you alone (0600).")
   Path png;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     Io io = io();
     try (Vault vault = root().openVault()) {
       VaultEntry entry = Queries.one(vault.entries(), query, io);
       OtpAuthUri uri = vault.exportOtpauth(entry.id());
       if (png != null) {
-        Files.write(png, QrCodes.png(uri, QrOptions.defaults()));
-        io.out.println("Wrote the enrolment QR code of " + CodeLine.label(entry) + " to " + png);
+        ExportFiles.write(png, QrCodes.png(uri, QrOptions.defaults()));
+        io.show("Wrote the enrolment QR code of " + CodeLine.label(entry) + " to " + png);
       } else {
-        io.out.println(CodeLine.label(entry) + ":");
+        io.show(CodeLine.label(entry) + ":");
         io.out.print(QrCodes.terminal(uri, QrOptions.defaults()));
       }
       uri.secret().destroy();

@@ -6,7 +6,10 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Plain-text tables with columns as wide as their widest cell. */
+/**
+ * Plain-text tables with columns as wide as their widest cell. Every cell is rendered visibly ({@link Io#visible})
+ * before it is measured, so a name from a vault can neither act on the terminal nor push the columns out of line.
+ */
 final class Tables {
   private Tables() {}
 
@@ -24,7 +27,15 @@ final class Tables {
     print(rows, out);
   }
 
-  static void print(List<String[]> rows, PrintWriter out) {
+  static void print(List<String[]> table, PrintWriter out) {
+    List<String[]> rows = new ArrayList<>(table.size());
+    for (String[] row : table) {
+      String[] shown = new String[row.length];
+      for (int i = 0; i < row.length; i++) {
+        shown[i] = Io.visible(row[i]);
+      }
+      rows.add(shown);
+    }
     int columns = rows.get(0).length;
     int[] widths = new int[columns];
     for (String[] row : rows) {

@@ -5,6 +5,7 @@ import io.totpkit.vault.VaultOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,35 +83,50 @@ public final class TotpCommand implements Runnable {
     cli.setOut(io.out).setErr(io.err);
     cli.setParameterExceptionHandler((e, args1) -> {
       CommandLine failed = e.getCommandLine();
-      io.err.println("totp: " + e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
-      io.err.flush();
+      io.report(e.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
       return ExitCodes.USAGE;
     });
-    cli.setExecutionExceptionHandler((e, failed, parsed) -> {
-      int status = ExitCodes.of(e);
-      if (root.debug) {
-        e.printStackTrace(new PrintWriter(io.err, true));
-      }
-      String message = message(e);
-      if (status < 0) {
-        // Not a failure the tool knows: still one line, with a way to learn more.
-        status = ExitCodes.IO;
-        message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
-            + (root.debug ? "" : " (run with --debug for the stack trace)");
-      }
-      io.err.println("totp: " + message);
-      io.err.flush();
-      return status;
-    });
-    int status = cli.execute(args);
+    cli.setExecutionExceptionHandler((e, failed, parsed) -> failure(e, root.debug, io));
+    int status;
+    try {
+      status = cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      // picocli hands only Exceptions to the handler; an Error escapes execute().
+      status = failure(e, root.debug, io);
+    }
     io.out.flush();
     io.err.flush();
     return status;
   }
 
-  private static String message(Exception e) {
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+  /** Reports a failure as one line (and the stack trace with --debug); returns the exit status. */
+  private static int failure(Throwable e, boolean debug, Io io) {
+    int status = ExitCodes.of(e);
+    if (debug) {
+      printStackTrace(e, io);
+    }
+    String message = ExitCodes.message(e);
+    if (status < 0) {
+      // Not a failure the tool knows: still one line, with a way to learn more.
+      status = ExitCodes.IO;
+      message = "unexpected error: " + e.getClass().getSimpleName() + ": " + message
+          + (debug ? "" : " (run with --debug for the stack trace)");
+    }
+    io.report(message);
+    return status;
+  }
+
+  /** {@code --debug}: the stack trace, its messages rendered visibly like every other line (tabs kept). */
+  private static void printStackTrace(Throwable e, Io io) {
+    StringWriter trace = new StringWriter();
+    e.printStackTrace(new PrintWriter(trace));
+    trace.toString().lines().forEach(line -> {
+      int indent = 0;
+      while (indent < line.length() && line.charAt(indent) == '\t') {
+        indent++;
+      }
+      io.err.println(line.substring(0, indent) + Io.visible(line.substring(indent)));
+    });
   }
 
   @Override

@@ -22,7 +22,7 @@ abstract class VaultCommand implements Callable<Integer> {
     if (io.console == null) {
       return false;
     }
-    String answer = io.console.readLine("%s [y/N] ", question);
+    String answer = io.console.readLine("%s [y/N] ", Io.visible(question));
     return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
   }
 }

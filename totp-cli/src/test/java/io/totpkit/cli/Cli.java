@@ -48,9 +48,13 @@ final class Cli {
   }
 
   Result runWithInput(String stdin, String... args) {
+    return runWithInput(stdin.getBytes(StandardCharsets.UTF_8), args);
+  }
+
+  Result runWithInput(byte[] stdin, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    Io io = new Io(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+    Io io = new Io(new ByteArrayInputStream(stdin),
         new PrintWriter(out, true, StandardCharsets.UTF_8), new PrintWriter(err, true, StandardCharsets.UTF_8),
         env, clock, null, terminal);
     int status = TotpCommand.execute(io, args);

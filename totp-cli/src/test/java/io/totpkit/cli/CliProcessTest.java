@@ -6,18 +6,23 @@ import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.Totp;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -25,9 +30,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tool as a separate process, as a shell starts it: passphrases on standard input, real exit statuses, and
- * Ctrl-C (SIGINT) during {@code --watch}. A handful of launches; everything else runs in-process in
- * {@link TotpCommandTest}.
+ * The tool as a separate process, as a shell starts it: passphrases and keys on standard input, real exit statuses,
+ * Ctrl-C (SIGINT) during {@code --watch}, file modes under the user's umask, a heap too small. A handful of launches;
+ * everything else runs in-process in {@link TotpCommandTest}.
  */
 @Timeout(120)
 class CliProcessTest {
@@ -36,8 +41,14 @@ class CliProcessTest {
   @TempDir Path dir;
 
   private ProcessBuilder totp(String... args) {
+    return totp(List.of(), args);
+  }
+
+  /** The tool in a child JVM started with {@code jvmOptions} (such as {@code -Xmx24m}). */
+  private ProcessBuilder totp(List<String> jvmOptions, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TotpCommand.class.getName());
@@ -155,6 +166,136 @@ class CliProcessTest {
     Cli.Result replaced = run(replace, "y\n");
     assertThat(replaced.status).as(replaced.toString()).isZero();
     assertThat(replaced.out).contains("Replace? [y/N]").contains("Replaced");
+  }
+
+  /**
+   * Under {@code umask 022}, as most users' shells run, plain files come out {@code 0644}: readable by every user of
+   * the machine. The vault's files and every plaintext export must still be the owner's alone.
+   */
+  @Test
+  void underUmask022_vaultFilesExportsAndConfigDirectoryAreOwnerOnly() throws Exception {
+    Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX");
+    Cli.Result control = run(umask022(new ProcessBuilder("touch", dir.resolve("control").toString())), "");
+    assertThat(control.status).isZero();
+    assertThat(mode(dir.resolve("control"))).as("umask 022 in effect").isEqualTo("rw-r--r--");
+
+    Path xdg = dir.resolve("xdg");
+    Path out = Files.writeString(dir.resolve("accounts.txt"), "an older file, 0644");
+    for (String[] command : List.of(new String[] {"init"}, new String[] {"add", "--uri", GITHUB},
+        new String[] {"add", "--uri", TotpCommandTest.SLACK}, new String[] {"export", "--out", out.toString()},
+        new String[] {"export", "-f", "aegis", "--out", dir.resolve("aegis.json").toString()},
+        new String[] {"export", "-f", "qr", "--out", dir.resolve("qr").toString()},
+        new String[] {"qr", "github", "--png", dir.resolve("github.png").toString()})) {
+      ProcessBuilder builder = umask022(totp(command));
+      builder.environment().remove("TOTP_VAULT");
+      builder.environment().put("XDG_CONFIG_HOME", xdg.toString());
+      builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+      Cli.Result result = run(builder, "");
+      assertThat(result.status).as(result.toString()).isZero();
+    }
+    Path vault = xdg.resolve("totpkit").resolve("vault.totp");
+    assertThat(mode(xdg.resolve("totpkit"))).as("config directory").isEqualTo("rwx------");
+    for (String suffix : List.of("", ".audit", ".lock", ".bak")) {
+      assertThat(mode(Path.of(vault + suffix))).as("vault.totp" + suffix).isEqualTo("rw-------");
+    }
+    assertThat(mode(dir.resolve("qr"))).as("qr directory").isEqualTo("rwx------");
+    List<Path> exports = new ArrayList<>(List.of(out, dir.resolve("aegis.json"), dir.resolve("github.png")));
+    try (var pngs = Files.list(dir.resolve("qr"))) {
+      pngs.forEach(exports::add);
+    }
+    assertThat(exports).hasSize(5);
+    assertThat(exports).allSatisfy(file -> assertThat(mode(file)).as(file.toString()).isEqualTo("rw-------"));
+  }
+
+  private static ProcessBuilder umask022(ProcessBuilder builder) {
+    List<String> command = new ArrayList<>(List.of("sh", "-c", "umask 022; exec \"$@\"", "sh"));
+    command.addAll(builder.command());
+    return builder.command(command);
+  }
+
+  private static String mode(Path file) {
+    try {
+      return PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@code printf 'KEY\npassphrase\n' | totp add --key -}: the key is no argument, so {@code ps} cannot show it. */
+  @Test
+  void keyAndImportThroughAPipe_readFromStandardInput() throws Exception {
+    assertThat(run(totp("init"), "owner passphrase\n").status).isZero();
+    ProcessBuilder add = totp("add", "--key", "-", "--issuer", "GitHub", "--account", "acme-ops");
+    Cli.Result added = run(add, "JBSWY3DPEHPK3PXP\nowner passphrase\n");
+    assertThat(added.status).as(added.toString()).isZero();
+    assertThat(added.out).contains("Found GitHub (acme-ops)").doesNotContain("JBSWY3DPEHPK3PXP");
+    assertThat(add.command()).noneMatch(argument -> argument.contains("JBSWY3DPEHPK3PXP"));
+
+    Cli.Result imported = run(totp("import", "-"), "owner passphrase\n" + TotpCommandTest.SLACK + "\n");
+    assertThat(imported.status).as(imported.toString()).isZero();
+    assertThat(imported.out).isEqualTo("standard input: 1 imported, 0 skipped\n");
+
+    byte[] noise = new byte[100_000];
+    new SplittableRandom(7).nextBytes(noise);
+    Path garbage = Files.write(dir.resolve("g.bin"), noise);
+    Cli.Result refused = run(totp("import", garbage.toString()), "owner passphrase\n");
+    assertThat(refused.status).isEqualTo(2);
+    assertThat(refused.err).startsWith("totp: g.bin is neither an image nor text in UTF-8").hasLineCount(1);
+  }
+
+  /** Argon2id at the vault's default 64 MiB in a 24 MiB heap: the OutOfMemoryError is one line and status 5. */
+  @Test
+  void outOfMemory_oneLineStatus5() throws Exception {
+    ProcessBuilder builder = totp(List.of("-Xmx24m"), "init");
+    builder.environment().remove("TOTP_FAST_KDF");
+    builder.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result result = run(builder, "");
+    assertThat(result.status).as(result.toString()).isEqualTo(5);
+    assertThat(result.err).startsWith("totp: not enough memory for this command").hasLineCount(1);
+  }
+
+  /**
+   * On a terminal, {@code --key -} asks for the key and reads it without echo: the answer is typed only once the
+   * prompt shows (so echo is already off), and the transcript never holds it. Skipped where {@code script} is missing.
+   */
+  @Test
+  void onATerminal_keyIsAskedForWithoutEcho() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    assertThat(run(totp("init"), "owner passphrase\n").status).isZero();
+    ProcessBuilder add = onTerminal(totp("add", "--key", "-", "--issuer", "GitHub", "--account", "ops"));
+    add.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Process process = add.redirectErrorStream(true).start();
+    InputStream out = process.getInputStream();
+    StringBuilder transcript = new StringBuilder();
+    String prompt = "Setup key of GitHub (ops) (not shown): ";
+    while (transcript.indexOf(prompt) < 0) {
+      int c = out.read();
+      assertThat(c).as("the prompt, in: %s", transcript).isNotNegative();
+      transcript.append((char) c);
+    }
+    try (OutputStream in = process.getOutputStream()) {
+      in.write("JBSWY3DPEHPK3PXP\n".getBytes(StandardCharsets.UTF_8));
+    }
+    transcript.append(new String(out.readAllBytes(), StandardCharsets.UTF_8));
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(transcript.toString()).isZero();
+    assertThat(transcript).contains("Found GitHub (ops)").doesNotContain("JBSWY3DPEHPK3PXP");
+  }
+
+  /** The "Replace?" question quotes a name from the QR code: shown escaped there too. */
+  @Test
+  void onATerminal_replaceQuestionShowsTheNameEscaped() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "needs /usr/bin/script");
+    Cli setup = new Cli(dir, Clock.systemUTC());
+    assertThat(setup.run("init").status).isZero();
+    String evil = TerminalEscapeTest.evil().toUriString();
+    assertThat(setup.run("add", "--uri", evil).status).isZero();
+    ProcessBuilder replace = onTerminal(totp("add", "--uri", evil));
+    replace.environment().put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
+    Cli.Result answered = run(replace, "n\n");
+    assertThat(answered.status).as(answered.toString()).isEqualTo(2);
+    assertThat(answered.out).contains(TerminalEscapeTest.SHOWN_LABEL + " is already in the vault (")
+        .contains("Replace? [y/N]").doesNotContain("\u001b").doesNotContain("\u202e");
   }
 
   /** Runs the command inside {@code script}, so that it has a terminal; {@code -e} passes on its exit status. */

@@ -40,9 +40,13 @@ final class EntryBook {
 
   /**
    * Seals {@code uri}'s secret and stores the entry under {@code id}; {@code created} is the original creation time
-   * of an entry being replaced, or {@code null} for a new one. Caller is inside a change.
+   * of an entry being replaced, or {@code null} for a new one. Caller is inside a change. Every add, update and import
+   * passes here, so this is where a key shorter than {@link KeyLength#MINIMUM_BITS} is refused.
+   *
+   * @throws IllegalArgumentException if the key is too short (see {@link KeyLength})
    */
   UUID put(UUID id, OtpAuthUri uri, Set<String> tags, Instant created) {
+    KeyLength.requireMinimum(uri.secret());
     Instant now = kernel.now();
     byte[] secret = uri.secret().bytes();
     try {

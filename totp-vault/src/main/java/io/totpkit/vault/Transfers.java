@@ -15,9 +15,9 @@ import java.util.function.Predicate;
 
 /**
  * Accounts in and out of the vault: imports of parsed lists and exports in other apps' formats. An import skips an
- * account that is already in the vault with the same key ({@link VaultEntry#isSameAccount} and an equal secret); an
- * export opens exactly the secrets it writes and is audited before its text is handed out. {@link Vault} documents the
- * public contract.
+ * account that is already in the vault with the same key ({@link VaultEntry#isSameAccount} and an equal secret), and
+ * one whose key is shorter than {@link KeyLength#MINIMUM_BITS}, each with its reason; an export opens exactly the
+ * secrets it writes and is audited before its text is handed out. {@link Vault} documents the public contract.
  *
  * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
  */
@@ -66,6 +66,12 @@ final class Transfers {
         Imports.Item item = (Imports.Item) result;
         if (hasSameKey(item.uri, byName.getOrDefault(VaultEntry.accountKey(item.uri), List.of()))) {
           skipped.add(new ImportReport.Skipped(item.name, "already in the vault (same issuer, account and secret)"));
+          continue;
+        }
+        String weak = KeyLength.refusal(item.uri.secret());
+        if (weak != null) {
+          // put() would refuse it too: skipped here, so one cut-off key does not fail the whole import
+          skipped.add(new ImportReport.Skipped(item.name, weak));
           continue;
         }
         Set<String> all = new TreeSet<>(tags);
