@@ -87,8 +87,15 @@ public final class UntrustedText {
     return c >= 0x20 && c < 0x7f ? c != '\\' : !Character.isSurrogate(c) && !isRendered(c);
   }
 
-  /** Whether the code point is written as an escape. */
-  static boolean isRendered(int codePoint) {
+  /**
+   * Whether a code point must never reach an output raw: a control character (C0, DEL, C1), an invisible formatting
+   * character (bidirectional overrides, zero-width characters), a line or paragraph separator, or a lone surrogate.
+   * {@link #forTerminal} escapes exactly these, and any other output encoding (the vault's JSON export) asks here.
+   *
+   * @param codePoint a code point, or a lone surrogate's char value
+   * @return whether it must be escaped
+   */
+  public static boolean isRendered(int codePoint) {
     switch (Character.getType(codePoint)) {
       case Character.CONTROL:
       case Character.FORMAT:

@@ -66,7 +66,8 @@ final class Imports {
         for (int k = 0; k < accounts.size(); k++) {
           OtpAuthUri uri = accounts.get(k);
           String name = export ? where + ", account " + (k + 1) : where;
-          parsed.add(new Item(name + " (" + uri.issuer() + ")", uri, Set.of()));
+          String label = uri.issuer().isEmpty() ? uri.account() : uri.issuer();
+          parsed.add(new Item(label.isEmpty() ? name : name + " (" + label + ")", uri, Set.of()));
         }
       } catch (OtpException e) {
         parsed.skip(where, e.getMessage());

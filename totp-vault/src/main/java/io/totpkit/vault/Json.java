@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.core.UntrustedText;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -223,8 +224,9 @@ final class Json {
       return;
     }
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      int next = i + Character.charCount(c);
       switch (c) {
         case '"': out.append("\\\""); break;
         case '\\': out.append("\\\\"); break;
@@ -232,12 +234,17 @@ final class Json {
         case '\r': out.append("\\r"); break;
         case '\t': out.append("\\t"); break;
         default:
-          if (c < 0x20) {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+          // Controls, bidirectional overrides and lone surrogates are written as escapes: a JSON export printed to a
+          // terminal must not carry an escape sequence or reverse its text.
+          if (UntrustedText.isRendered(c)) {
+            for (char unit : Character.toChars(c)) {
+              out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) unit));
+            }
           } else {
-            out.append(c);
+            out.append(value, i, next);
           }
       }
+      i = next;
     }
     out.append('"');
   }

@@ -166,11 +166,11 @@ public final class Vault implements AutoCloseable {
    * @param uri the account's key and parameters
    * @param tags labels such as the client's name, which also decide which OPERATORs may use the entry
    * @return the new entry's id
+   * @throws IllegalArgumentException if the key is shorter than {@link KeyLength#MINIMUM_BITS}
    * @throws VaultAccessException if the member is not an owner
    */
   public UUID add(OtpAuthUri uri, Set<String> tags) {
-    Objects.requireNonNull(uri, "uri");
-    return entries.add(uri, Tags.checked(tags));
+    return entries.add(Objects.requireNonNull(uri, "uri"), Tags.checked(tags));
   }
 
   /**
@@ -179,13 +179,12 @@ public final class Vault implements AutoCloseable {
    * @param id the entry
    * @param uri the new key and parameters
    * @param tags the new tags
+   * @throws IllegalArgumentException if the key is shorter than {@link KeyLength#MINIMUM_BITS}
    * @throws NoSuchElementException if there is no such entry
    * @throws VaultAccessException if the member is not an owner
    */
   public void update(UUID id, OtpAuthUri uri, Set<String> tags) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(uri, "uri");
-    entries.update(id, uri, Tags.checked(tags));
+    entries.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(uri, "uri"), Tags.checked(tags));
   }
 
   /**
@@ -230,8 +229,7 @@ public final class Vault implements AutoCloseable {
    */
   public Optional<VaultEntry> entry(UUID id) {
     Objects.requireNonNull(id, "id");
-    List<VaultEntry> found = entries.find(entry -> entry.id().equals(id));
-    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    return entries.find(entry -> entry.id().equals(id)).stream().findFirst();
   }
 
   /**

@@ -75,4 +75,17 @@ class JsonTest {
     Json.quote(none, null);
     assertThat(none.toString()).isEqualTo("null");
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"Evil\u001b[2J", "\u001b]52;c;aGk=\u0007", "\u202eecila",
+      "a\u009bb", "a\u007fb", "a\u2028b", "lone \ud800 surrogate", "tag \udb40\udc01 char", "emoji \ud83d\ude00 ok",
+      "quote \" and \\ backslash"})
+  void quote_controlsAndBidiEscapedAndReadBack(String value) {
+    StringBuilder out = new StringBuilder();
+    Json.quote(out, value);
+    String json = out.toString();
+    json.codePoints().forEach(c -> assertThat(io.totpkit.core.UntrustedText.isRendered(c))
+        .as("raw U+%04X in %s", c, json).isFalse());
+    assertThat(Json.parse(json)).isEqualTo(value);
+  }
 }
