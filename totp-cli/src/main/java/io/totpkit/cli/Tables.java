@@ -18,10 +18,10 @@ final class Tables {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"ID", "ISSUER", "ACCOUNT", "TYPE", "DIGITS", "PERIOD", "TAGS"});
     for (VaultEntry e : entries) {
-      String type = e.isSteam() ? "steam"
-          : (e.type() == OtpType.TOTP ? "totp/" : "hotp/") + e.algorithm();
+      String type = e.parameters().isSteam() ? "steam"
+          : (e.parameters().type() == OtpType.TOTP ? "totp/" : "hotp/") + e.parameters().algorithm();
       rows.add(new String[] {e.id().toString().substring(0, 8), e.issuer(), e.account(), type,
-          String.valueOf(e.digits()), e.period().map(p -> p.toSeconds() + " s").orElse("-"),
+          String.valueOf(e.parameters().digits()), e.period().map(p -> p.toSeconds() + " s").orElse("-"),
           String.join(",", e.tags())});
     }
     print(rows, out);

@@ -29,7 +29,7 @@ final class VerifyCommand extends VaultCommand {
           io().out.println("accepted (offset " + (offset > 0 ? "+" : "") + offset + ")");
           return ExitCodes.OK;
         case MALFORMED:
-          throw new CliException(ExitCodes.USAGE, "CODE is not a " + entry.digits()
+          throw new CliException(ExitCodes.USAGE, "CODE is not a " + entry.parameters().digits()
               + "-digit code (nothing is trimmed: type the digits only)");
         default:
           io().out.println("rejected");

@@ -12,27 +12,17 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code totp import} of what is not an import: a file of gigabytes ran out of memory with a 16-line stack trace, and
  * binary files failed with status 5 and the JDK's "Input length = 1". Now each is one line, status 2, saying what
  * import reads.
  */
-class ImportInputTest {
+
+class ImportInputTest extends WithVault {
   private static final String NOT_AN_IMPORT = " is neither an image nor text in UTF-8; import reads screenshots (PNG, "
       + "JPEG, GIF, BMP), Aegis JSON exports and text lists of otpauth:// or otpauth-migration:// lines in UTF-8\n";
-
-  @TempDir Path dir;
-  Cli cli;
-
-  @BeforeEach
-  void initVault() {
-    cli = new Cli(dir, TotpCommandTest.WIKI_TIME);
-    assertThat(cli.run("init").status).isZero();
-  }
 
   private Cli.Result refused(String... args) {
     Cli.Result result = cli.run(args);

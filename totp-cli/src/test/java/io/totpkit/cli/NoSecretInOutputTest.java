@@ -21,10 +21,6 @@ class NoSecretInOutputTest {
 
   @TempDir Path dir;
 
-  static void assertNoSecretIn(String what, String text) {
-    KnownSecret.assertNoSecretIn(what, text);
-  }
-
   @Test
   void everyCommand_butExport_keepsTheSecretOutOfItsOutput() throws IOException {
     Cli cli = new Cli(dir, TotpCommandTest.WIKI_TIME);
@@ -57,12 +53,12 @@ class NoSecretInOutputTest {
     StringBuilder all = new StringBuilder();
     for (String[] command : commands) {
       Cli.Result result = cli.run(command);
-      assertNoSecretIn(String.join(" ", command), result.out + result.err);
+      KnownSecret.assertNoSecretIn(String.join(" ", command), result.out + result.err);
       all.append(result);
     }
     cli.env.put("TOTP_VAULT_PASSPHRASE", "not it");
     Cli.Result wrong = cli.run("--debug", "code", "ops");
-    assertNoSecretIn("a wrong passphrase", wrong.out + wrong.err);
+    KnownSecret.assertNoSecretIn("a wrong passphrase", wrong.out + wrong.err);
     // The one command that exists to reveal the key does, so the scan above would have seen a leak.
     cli.env.put("TOTP_VAULT_PASSPHRASE", "owner passphrase");
     Cli.Result export = cli.run("export");

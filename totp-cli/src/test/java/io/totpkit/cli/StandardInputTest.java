@@ -6,27 +6,16 @@ import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import io.totpkit.testing.KnownSecret;
-import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A key on the command line shows in {@code ps} to every user of the machine: {@code --key -} and {@code --uri -} read
  * it from standard input instead (the terminal, without echo, is covered in {@link CliProcessTest}), and
  * {@code import -} reads a whole import from there.
  */
-class StandardInputTest {
+
+class StandardInputTest extends WithVault {
   private static final String SLACK = TotpCommandTest.SLACK;
-
-  @TempDir Path dir;
-  Cli cli;
-
-  @BeforeEach
-  void initVault() {
-    cli = new Cli(dir, TotpCommandTest.WIKI_TIME);
-    assertThat(cli.run("init").status).isZero();
-  }
 
   private Cli.Result ok(String stdin, String... args) {
     Cli.Result result = cli.runWithInput(stdin, args);

@@ -10,9 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issuer and account names come from clients' QR codes, import files and command lines. Named after terminal attacks
@@ -21,22 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
  * that prints them, and every output shows them as escapes ({@code io.totpkit.core.UntrustedText}) instead of
  * performing them.
  */
-class TerminalEscapeTest {
+
+class TerminalEscapeTest extends WithVault {
   private static final String ESC = "\u001b";
   static final String ISSUER = ESC + "[2JEvil\u202e";
   static final String ACCOUNT = ESC + "]52;c;ZXZpbA==\u0007ops\u0000\rroot";
   static final String SHOWN_ISSUER = "\\e[2JEvil\\u202e";
   static final String SHOWN_ACCOUNT = "\\e]52;c;ZXZpbA==\\x07ops\\x00\\rroot";
   static final String SHOWN_LABEL = SHOWN_ISSUER + " (" + SHOWN_ACCOUNT + ")";
-
-  @TempDir Path dir;
-  Cli cli;
-
-  @BeforeEach
-  void initVault() {
-    cli = new Cli(dir, TotpCommandTest.WIKI_TIME);
-    assertThat(cli.run("init").status).isZero();
-  }
 
   /** The account as a client's QR code or list would carry it: percent-encoded by a careful app. */
   static OtpAuthUri evil() {

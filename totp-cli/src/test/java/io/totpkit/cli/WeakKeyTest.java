@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * RFC 4226 R6 asks for keys of at least 128 bits; a shorter one is usually a setup key cut off when it was copied.
  * Below 80 bits the vault refuses it (exit 2); from 80 to 127 bits the tool adds it and warns.
  */
-class WeakKeyTest {
-  @TempDir Path dir;
-  Cli cli;
 
-  @BeforeEach
-  void initVault() {
-    cli = new Cli(dir, TotpCommandTest.WIKI_TIME);
-    assertThat(cli.run("init").status).isZero();
-  }
-
+class WeakKeyTest extends WithVault {
   @Test
   void addKey_8Bits_status2AskingWhetherItWasCutOff() {
     Cli.Result result = cli.run("add", "--key", "AA", "--issuer", "Acme", "--account", "ops");

@@ -1,11 +1,10 @@
 package io.totpkit.guard;
 
+import io.totpkit.guard.testing.FreshDatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.totpkit.guard.testing.LegacySchema;
-import io.totpkit.guard.testing.PostgresCluster;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,28 +17,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The guard tables alone: created from nothing, taken over from an older totpkit's one-row schema with every row
  * kept, idempotent, safe from many servers at once, and a newer version refused.
  */
-class JdbcGuardSchemaTest {
+class JdbcGuardSchemaTest extends FreshDatabaseTest {
   private static final Instant NOW = Instant.parse("2026-11-23T10:15:30Z");
-  private HikariDataSource db;
-
-  @BeforeEach
-  void emptyDatabase() {
-    db = PostgresCluster.pool(PostgresCluster.get().newDatabase(), 4);
-  }
-
-  @AfterEach
-  void closePool() {
-    db.close();
-  }
-
   @Test
   void migrate_emptyDatabase_createsTheGuardTablesOnly_andRerunDoesNothing() throws Exception {
     assertThat(JdbcGuardSchema.version(db)).isZero();

@@ -28,10 +28,6 @@ class NoSecretInTextTest {
 
   @TempDir Path dir;
 
-  static void assertNoSecretIn(String what, String text) {
-    KnownSecret.assertNoSecretIn(what, text);
-  }
-
   private static byte[] png(String text) {
     return TestImages.encode(TestImages.code(text, 6, 4, false), "png");
   }
@@ -70,11 +66,11 @@ class NoSecretInTextTest {
     assertThat(thrown).doesNotContainNull().allMatch(t -> t instanceof QrCodeException).hasSize(13);
     assertThat(objects).hasSize(5);
     for (Object object : objects) {
-      assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
+      KnownSecret.assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
     }
     for (Throwable throwable : thrown) {
-      assertNoSecretIn(((QrCodeException) throwable).reason().toString(), KnownSecret.fullText(throwable));
+      KnownSecret.assertNoSecretIn(((QrCodeException) throwable).reason().toString(), KnownSecret.fullText(throwable));
     }
-    assertNoSecretIn("standard output and error", printed.toString(StandardCharsets.UTF_8));
+    KnownSecret.assertNoSecretIn("standard output and error", printed.toString(StandardCharsets.UTF_8));
   }
 }

@@ -108,7 +108,7 @@ final class EntryBook {
       Duration remaining;
       Secret secret = kernel.keys.open(stored);
       try {
-        if (e.type() == OtpType.TOTP) {
+        if (e.parameters().type() == OtpType.TOTP) {
           Totp totp = totpOf(e, secret);
           code = totp.generate(now);
           remaining = totp.remaining(now);
@@ -121,7 +121,7 @@ final class EntryBook {
       }
       RevealedCode revealed = new RevealedCode(id, code, now, remaining);
       List<AuditJournal.Entry> audit = List.of(kernel.record(AuditAction.CODE_REVEALED, id, null));
-      if (e.type() == OtpType.HOTP) {
+      if (e.parameters().type() == OtpType.HOTP) {
         kernel.body.entries.put(id, stored.with(e.withCounter(e.rawCounter() + 1, now)));
         return VaultChange.saved(revealed, audit);
       }
@@ -133,7 +133,7 @@ final class EntryBook {
     return kernel.change(() -> {
       StoredEntry stored = kernel.usable(id);
       VaultEntry e = stored.entry;
-      if (e.type() != OtpType.TOTP) {
+      if (e.parameters().type() != OtpType.TOTP) {
         throw new IllegalArgumentException("entry " + id + " is a counter-based (HOTP) entry; verify checks "
             + "time-based codes");
       }

@@ -47,9 +47,9 @@ final class StoredEntry {
     if (encoded == null) {
       ByteWriter out = new ByteWriter(160);
       VaultEntry e = entry;
-      out.uuid(e.id()).u8(e.type() == OtpType.TOTP ? 0 : 1).u8(e.isSteam() ? 1 : 0)
+      out.uuid(e.id()).u8(e.parameters().type() == OtpType.TOTP ? 0 : 1).u8(e.parameters().isSteam() ? 1 : 0)
           .nullableString(e.labelIssuer()).nullableString(e.issuerParameter()).string(e.account())
-          .u8(e.algorithm().ordinal()).u8(e.digits()).u64(e.periodSeconds()).u64(e.rawCounter());
+          .u8(e.parameters().algorithm().ordinal()).u8(e.parameters().digits()).u64(e.periodSeconds()).u64(e.rawCounter());
       Map<String, String> others = new TreeMap<>(e.otherParameters());
       out.u16(others.size());
       others.forEach((name, value) -> out.string(name).string(value));

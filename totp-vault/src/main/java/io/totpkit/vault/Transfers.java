@@ -101,7 +101,7 @@ final class Transfers {
   /** Whether one of {@code sameAccount} (entries of the same account) has the same type and key as {@code uri}. */
   private boolean hasSameKey(OtpAuthUri uri, List<StoredEntry> sameAccount) {
     for (StoredEntry stored : sameAccount) {
-      if (stored.entry.type() == uri.type()) {
+      if (stored.entry.parameters().type() == uri.type()) {
         Secret secret = kernel.keys.open(stored);
         try {
           if (secret.equals(uri.secret())) {

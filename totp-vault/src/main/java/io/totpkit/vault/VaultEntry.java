@@ -1,6 +1,5 @@
 package io.totpkit.vault;
 
-import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpParameters;
 import io.totpkit.core.OtpType;
@@ -9,7 +8,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -48,16 +46,6 @@ public final class VaultEntry {
     return id;
   }
 
-  /** Returns how the entry's codes are made (type, algorithm, digits or Steam, period or counter), without the key. */
-  public OtpParameters parameters() {
-    return parameters;
-  }
-
-  /** Returns whether the key is time- or counter-based. */
-  public OtpType type() {
-    return parameters.type();
-  }
-
   /** Returns the service: the {@code issuer} parameter if present, else the label's prefix, else empty. */
   public String issuer() {
     return issuerParameter != null ? issuerParameter : labelIssuer != null ? labelIssuer : "";
@@ -68,29 +56,17 @@ public final class VaultEntry {
     return account;
   }
 
-  /** Returns the HMAC hash. */
-  public HmacAlgorithm algorithm() {
-    return parameters.algorithm();
-  }
-
-  /** Returns the code length (5 for Steam Guard). */
-  public int digits() {
-    return parameters.digits();
-  }
-
-  /** Returns whether codes are Steam Guard's five characters. */
-  public boolean isSteam() {
-    return parameters.isSteam();
+  /**
+   * Returns how the entry's codes are made, without the key: type, algorithm, digits or Steam Guard, the period or the
+   * next HOTP counter ({@code entry.parameters().digits()}). The parameter list is declared once, in core.
+   */
+  public OtpParameters parameters() {
+    return parameters;
   }
 
   /** Returns the time step of a TOTP key, or empty for HOTP. */
   public Optional<Duration> period() {
-    return type() == OtpType.TOTP ? Optional.of(parameters.period()) : Optional.empty();
-  }
-
-  /** Returns the next counter of a HOTP key, or empty for TOTP. */
-  public OptionalLong counter() {
-    return parameters.counter();
+    return parameters.type() == OtpType.TOTP ? Optional.of(parameters.period()) : Optional.empty();
   }
 
   /** Returns the tags (a client's name, a team), sorted. */
@@ -192,6 +168,6 @@ public final class VaultEntry {
   /** Describes the entry; there is no secret to leave out. */
   @Override
   public String toString() {
-    return "VaultEntry[" + id + ", " + issuer() + ", " + account + ", " + type() + ", tags " + tags + "]";
+    return "VaultEntry[" + id + ", " + issuer() + ", " + account + ", " + parameters.type() + ", tags " + tags + "]";
   }
 }

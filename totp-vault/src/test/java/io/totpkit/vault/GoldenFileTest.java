@@ -66,8 +66,8 @@ class GoldenFileTest {
       assertThat(entries).extracting(VaultEntry::issuer).containsExactly("GitHub", "Bank", "Steam");
       assertThat(entries).extracting(VaultEntry::account).containsExactly("acme-ops", "ops", "gamer");
       assertThat(entries.get(0).tags()).containsExactly("client:acme");
-      assertThat(entries.get(1).counter()).hasValue(5);
-      assertThat(entries.get(2).isSteam()).isTrue();
+      assertThat(entries.get(1).parameters().counter()).hasValue(5);
+      assertThat(entries.get(2).parameters().isSteam()).isTrue();
       assertThat(entries).allSatisfy(entry -> assertThat(entry.createdAt()).isEqualTo(CREATED));
       String expected = OtpAuthUri.parse(TestVaults.GITHUB).toTotp().generate(clock.instant());
       assertThat(vault.code(entries.get(0).id()).code()).isEqualTo(expected);

@@ -77,11 +77,11 @@ class ImportExportTest {
     List<VaultEntry> entries = vault.entries();
     assertThat(entries).extracting(VaultEntry::issuer).containsExactly("GitHub", "Bank", "Steam", "Vendor");
     assertThat(entries.get(0).tags()).containsExactly("client:acme", "imported");
-    assertThat(entries.get(1).type()).isEqualTo(OtpType.HOTP);
-    assertThat(entries.get(1).counter()).hasValue(1);
-    assertThat(entries.get(2).isSteam()).isTrue();
+    assertThat(entries.get(1).parameters().type()).isEqualTo(OtpType.HOTP);
+    assertThat(entries.get(1).parameters().counter()).hasValue(1);
+    assertThat(entries.get(2).parameters().isSteam()).isTrue();
     assertThat(entries.get(3).tags()).containsExactly("client:acme", "imported", "vip");
-    assertThat(entries.get(3).digits()).isEqualTo(8);
+    assertThat(entries.get(3).parameters().digits()).isEqualTo(8);
     // The Bank key is RFC 4226's: counter 1 gives 287082.
     assertThat(vault.code(entries.get(1).id()).code()).isEqualTo("287082");
   }
@@ -180,8 +180,8 @@ class ImportExportTest {
       ImportReport report = other.importAegis(json, null, Set.of());
       assertThat(report.imported()).hasSize(3);
       assertThat(other.entries().get(0).tags()).containsExactly("client:acme", "vip");
-      assertThat(other.entries().get(1).counter()).hasValue(3);
-      assertThat(other.entries().get(2).isSteam()).isTrue();
+      assertThat(other.entries().get(1).parameters().counter()).hasValue(3);
+      assertThat(other.entries().get(2).parameters().isSteam()).isTrue();
       assertThat(other.code(report.imported().get(0)).code())
           .isEqualTo(vault.code(vault.entries().get(0).id()).code());
     }

@@ -1,5 +1,6 @@
 package io.totpkit.vault;
 
+import io.totpkit.guard.testing.FreshDatabaseTest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,27 +17,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The schema is created from nothing, taken over from the one-row schema of older totpkit with every row kept,
  * idempotent, safe to run from many servers at once, and refuses a newer version.
  */
-class JdbcSchemaTest {
-  private HikariDataSource db;
-
-  @BeforeEach
-  void emptyDatabase() {
-    db = PostgresCluster.pool(PostgresCluster.get().newDatabase(), 4);
-  }
-
-  @AfterEach
-  void closePool() {
-    db.close();
-  }
-
+class JdbcSchemaTest extends FreshDatabaseTest {
   @Test
   void migrate_emptyDatabase_createsCurrentVersion_andRerunDoesNothing() throws Exception {
     assertThat(JdbcSchema.version(db)).isZero();

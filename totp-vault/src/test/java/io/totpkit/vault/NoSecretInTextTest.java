@@ -33,15 +33,11 @@ class NoSecretInTextTest {
 
   @TempDir Path dir;
 
-  static void assertNoSecretIn(String what, String text) {
-    KnownSecret.assertNoSecretIn(what, text);
-  }
-
   @Test
   void scan_detectsEveryRendering() {
     // The scanner itself must be able to fail, or the tests below prove nothing.
     for (String form : KnownSecret.forms()) {
-      assertThat(catchThrowable(() -> assertNoSecretIn("probe", "x " + form + " y")))
+      assertThat(catchThrowable(() -> KnownSecret.assertNoSecretIn("probe", "x " + form + " y")))
           .isInstanceOf(AssertionError.class);
     }
   }
@@ -54,12 +50,12 @@ class NoSecretInTextTest {
 
     assertThat(thrown).doesNotContainNull().hasSizeGreaterThanOrEqualTo(14);
     for (Object object : objects) {
-      assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
+      KnownSecret.assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
     }
     for (Throwable throwable : thrown) {
-      assertNoSecretIn(throwable.getClass().getSimpleName(), KnownSecret.fullText(throwable));
+      KnownSecret.assertNoSecretIn(throwable.getClass().getSimpleName(), KnownSecret.fullText(throwable));
     }
-    assertNoSecretIn("output and logs", captured);
+    KnownSecret.assertNoSecretIn("output and logs", captured);
   }
 
   private void exercise(List<Object> objects, List<Throwable> thrown) throws Exception {

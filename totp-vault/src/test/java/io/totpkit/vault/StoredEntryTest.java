@@ -59,7 +59,7 @@ class StoredEntryTest {
       assertThat(read.sealedSecret).hasSize(sealedLength);
       VaultEntry e = read.entry;
       assertThat(e.id()).isEqualTo(ID);
-      assertThat(e.digits()).isEqualTo(digits);
+      assertThat(e.parameters().digits()).isEqualTo(digits);
       assertThat(e.rawCounter()).isEqualTo(type == OtpType.HOTP ? counter : 0);
       assertThat(e.otherParameters()).containsEntry("image", "x");
       assertThat(e.tags()).containsExactly("t");

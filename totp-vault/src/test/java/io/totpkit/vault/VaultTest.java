@@ -97,7 +97,7 @@ class VaultTest {
     try (Vault vault = TestVaults.open(path)) {
       VaultEntry entry = vault.entry(id).orElseThrow();
       assertThat(entry.account()).isEqualTo("new");
-      assertThat(entry.digits()).isEqualTo(8);
+      assertThat(entry.parameters().digits()).isEqualTo(8);
       assertThat(entry.tags()).containsExactly("globex", "vip");
       assertThat(vault.code(id).code()).hasSize(8);
       vault.remove(id);
@@ -120,7 +120,7 @@ class VaultTest {
     }
     try (Vault vault = TestVaults.open(path)) {
       assertThat(vault.code(id).code()).isEqualTo("287082");
-      assertThat(vault.entry(id).orElseThrow().counter()).hasValue(2);
+      assertThat(vault.entry(id).orElseThrow().parameters().counter()).hasValue(2);
     }
   }
 
