@@ -1,5 +1,6 @@
 package io.totpkit.cli;
 
+import io.totpkit.core.Wipe;
 import io.totpkit.core.UntrustedText;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -11,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -98,7 +98,7 @@ final class Io {
       try {
         return new String(bytes, StandardCharsets.UTF_8);
       } finally {
-        Arrays.fill(bytes, (byte) 0);   // it may be a passphrase or a key
+        Wipe.bytes(bytes);   // it may be a passphrase or a key
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read standard input: " + e.getMessage(), e);

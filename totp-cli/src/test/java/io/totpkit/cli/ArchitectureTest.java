@@ -1,6 +1,7 @@
 package io.totpkit.cli;
 
 import io.totpkit.testing.JdkModules;
+import io.totpkit.testing.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -52,5 +53,10 @@ class ArchitectureTest {
     noClasses().should().dependOnClassesThat().belongToAnyOf(Random.class, ThreadLocalRandom.class,
         SplittableRandom.class, RandomGenerator.class).orShould().callMethod(Math.class, "random")
         .orShould().callMethod(StrictMath.class, "random").check(CLI);
+  }
+
+  @Test
+  void keyMaterial_isZeroedOnlyThroughWipe() {
+    SharedRules.ONLY_WIPE_ZEROES.check(CLI);
   }
 }

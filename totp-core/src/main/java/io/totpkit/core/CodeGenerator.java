@@ -3,7 +3,6 @@ package io.totpkit.core;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
@@ -51,7 +50,7 @@ final class CodeGenerator {
       outerPad[i] = (byte) (b ^ 0x5c);
     }
     if (k != key) {
-      Arrays.fill(k, (byte) 0);
+      Wipe.bytes(k);
     }
   }
 

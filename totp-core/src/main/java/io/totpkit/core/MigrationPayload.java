@@ -3,7 +3,6 @@ package io.totpkit.core;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -102,7 +101,7 @@ public final class MigrationPayload {
     try {
       return decode(bytes);
     } finally {
-      Arrays.fill(bytes, (byte) 0);
+      Wipe.bytes(bytes);
     }
   }
 
@@ -162,7 +161,7 @@ public final class MigrationPayload {
           expect(wireType, ProtoReader.LENGTH_DELIMITED, at);
           if (field == 1) {
             if (secret != null) {
-              Arrays.fill(secret, (byte) 0);
+              Wipe.bytes(secret);
             }
             secret = reader.readBytes();
           } else if (field == 2) {
@@ -208,7 +207,7 @@ public final class MigrationPayload {
       throw new InvalidMigrationPayloadException("account " + number + " cannot be read: " + e.getMessage(), e);
     } finally {
       if (secret != null) {
-        Arrays.fill(secret, (byte) 0);
+        Wipe.bytes(secret);
       }
     }
   }
@@ -294,12 +293,12 @@ public final class MigrationPayload {
       ProtoWriter payload = new ProtoWriter();
       for (byte[] entry : batches.get(index)) {
         payload.bytes(1, entry);
-        Arrays.fill(entry, (byte) 0);
+        Wipe.bytes(entry);
       }
       payload.varint(2, 1).varint(3, batches.size()).varint(4, index).varint(5, batchId);
       byte[] bytes = payload.toByteArray();
       String base64 = Base64.getEncoder().encodeToString(bytes);
-      Arrays.fill(bytes, (byte) 0);
+      Wipe.bytes(bytes);
       texts.add(PREFIX + DATA + base64.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D"));
     }
     return texts;
@@ -324,7 +323,7 @@ public final class MigrationPayload {
         length += (group >>> shift & 63) >= 62 ? 3 : 1;
       }
     }
-    Arrays.fill(bytes, (byte) 0);
+    Wipe.bytes(bytes);
     // The last 0 to 2 bytes of the entries and the batch fields: 4 Base64 characters per 3 bytes, each at most 3 long.
     int rest = bytes.length - whole + MAX_BATCH_FIELDS_BYTES;
     return length + (rest + 2) / 3 * 4 * 3;
@@ -355,7 +354,7 @@ public final class MigrationPayload {
     if (account.type() == OtpType.HOTP) {
       entry.varint(7, account.counter().getAsLong());
     }
-    Arrays.fill(key, (byte) 0);
+    Wipe.bytes(key);
     return entry.toByteArray();
   }
 

@@ -2,7 +2,6 @@ package io.totpkit.core;
 
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 
@@ -146,7 +145,7 @@ public final class Secret implements Destroyable {
   @Override
   public void destroy() {
     destroyed = true;
-    Arrays.fill(bytes, (byte) 0);
+    Wipe.bytes(bytes);
   }
 
   /** Returns whether {@link #destroy()} has been called. */

@@ -1,6 +1,7 @@
 package io.totpkit.core;
 
 import io.totpkit.testing.JdkModules;
+import io.totpkit.testing.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -47,5 +48,10 @@ class ArchitectureTest {
         .orShould().callMethod(StrictMath.class, "random").check(CORE);
     classes().that().haveSimpleName("Secret").should().dependOnClassesThat()
         .belongToAnyOf(java.security.SecureRandom.class).check(CORE);
+  }
+
+  @Test
+  void keyMaterial_isZeroedOnlyThroughWipe() {
+    SharedRules.ONLY_WIPE_ZEROES.check(CORE);
   }
 }

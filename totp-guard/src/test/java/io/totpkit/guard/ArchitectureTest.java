@@ -1,6 +1,7 @@
 package io.totpkit.guard;
 
 import io.totpkit.testing.JdkModules;
+import io.totpkit.testing.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -56,5 +57,10 @@ class ArchitectureTest {
         .orShould().dependOnClassesThat().belongToAnyOf(Clock.class, Random.class, SecureRandom.class,
             ThreadLocalRandom.class, SplittableRandom.class, RandomGenerator.class)
         .orShould().callMethod(Math.class, "random").check(GUARD);
+  }
+
+  @Test
+  void keyMaterial_isZeroedOnlyThroughWipe() {
+    SharedRules.ONLY_WIPE_ZEROES.check(GUARD);
   }
 }

@@ -1,6 +1,7 @@
 package io.totpkit.vault;
 
 import io.totpkit.testing.JdkModules;
+import io.totpkit.testing.SharedRules;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -67,5 +68,10 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..").check(VAULT);
     classes().that().resideInAPackage("io.totpkit.vault").and().haveSimpleName("Argon2id").should().notBePublic()
         .check(VAULT);
+  }
+
+  @Test
+  void keyMaterial_isZeroedOnlyThroughWipe() {
+    SharedRules.ONLY_WIPE_ZEROES.check(VAULT);
   }
 }
