@@ -43,7 +43,8 @@ final class EntryBook {
    * of an entry being replaced, or {@code null} for a new one. Caller is inside a change. Every add, update and import
    * passes here, so this is where a key shorter than {@link KeyLength#MINIMUM_BITS} is refused.
    *
-   * @throws IllegalArgumentException if the key is too short (see {@link KeyLength})
+   * @throws IllegalArgumentException if the key is too short (see {@link KeyLength}), or a field does not fit the
+   *     format
    */
   UUID put(UUID id, OtpAuthUri uri, Set<String> tags, Instant created) {
     KeyLength.requireMinimum(uri.secret());
@@ -52,7 +53,7 @@ final class EntryBook {
     try {
       byte[] sealed = kernel.keys.seal(id, secret, kernel.random);
       kernel.body.entries.put(id, new StoredEntry(
-          StoredEntry.describe(id, uri, tags, created == null ? now : created, now), sealed));
+          StoredEntry.describe(id, uri, tags, created == null ? now : created, now), sealed).checked());
     } finally {
       Wipe.bytes(secret);
     }

@@ -61,6 +61,22 @@ final class StoredEntry {
     return encoded;
   }
 
+  /**
+   * Encodes the entry now, so that one the format cannot hold is refused inside its change, before any audit record
+   * of it is written.
+   *
+   * @throws IllegalArgumentException if a field is longer than the format allows
+   */
+  StoredEntry checked() {
+    try {
+      encoded();
+      return this;
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("the account does not fit the vault format: an issuer, account, tag or other "
+          + "parameter is longer than 65 535 bytes");
+    }
+  }
+
   static StoredEntry read(ByteReader in) {
     int start = in.position();
     UUID id = in.uuid("entry id");

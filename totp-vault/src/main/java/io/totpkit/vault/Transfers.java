@@ -68,12 +68,6 @@ final class Transfers {
           skipped.add(new ImportReport.Skipped(item.name, "already in the vault (same issuer, account and secret)"));
           continue;
         }
-        String weak = KeyLength.refusal(item.uri.secret());
-        if (weak != null) {
-          // put() would refuse it too: skipped here, so one cut-off key does not fail the whole import
-          skipped.add(new ImportReport.Skipped(item.name, weak));
-          continue;
-        }
         Set<String> all = new TreeSet<>(tags);
         all.addAll(item.tags);
         Set<String> entryTags;
@@ -83,7 +77,14 @@ final class Transfers {
           skipped.add(new ImportReport.Skipped(item.name, "unusable tags: " + e.getMessage()));
           continue;
         }
-        UUID id = entries.put(kernel.randomId(), item.uri, entryTags, null);
+        UUID id;
+        try {
+          id = entries.put(kernel.randomId(), item.uri, entryTags, null);
+        } catch (IllegalArgumentException e) {
+          // put() refuses a key under KeyLength.MINIMUM_BITS or a field the format cannot hold: this item alone.
+          skipped.add(new ImportReport.Skipped(item.name, e.getMessage()));
+          continue;
+        }
         index(byName, kernel.body.entries.get(id));
         imported.add(id);
         audit.add(kernel.record(AuditAction.ENTRY_ADDED, id, format + " import"));
