@@ -97,6 +97,7 @@ class PassphraseChangeTest {
   @Test
   void changePassphrase_newPassphrase_keepsCodesTrailAndOtherMembers() {
     Path path = dir.resolve("v");
+    // Taken while the old passphrase is in force.
     String code;
     UUID id;
     try (Vault owner = TestVaults.create(path)) {
