@@ -116,7 +116,7 @@ final class FileVaultStore extends VaultStore {
 
     @Override
     public void replaceBackup() {
-      // After a rotation (a removal, a passphrase change) the previous generation opens under an old key: do not keep it.
+      // After a rotation (a removal, a passphrase change) the previous generation opens under an old key: drop it.
       Path backup = files.backup;
       try {
         Files.deleteIfExists(backup);

@@ -11,8 +11,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * The vault's members: adding one with their own key slot, removing one with a rotation of every key they could
- * unwrap, changing a member's own passphrase (with a new key pair and the same rotation), listing them. The Argon2id derivation of a new slot runs before the
- * change, so the store's lock is not held through it. {@link Vault} documents the public contract.
+ * unwrap, changing a member's own passphrase (with a new key pair and the same rotation), listing them. The Argon2id
+ * derivation of a new slot runs before the change, so the store's lock is not held through it. {@link Vault}
+ * documents the public contract.
  *
  * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
  */

@@ -97,10 +97,9 @@ class PassphraseChangeTest {
   @Test
   void changePassphrase_newPassphrase_keepsCodesTrailAndOtherMembers() {
     Path path = dir.resolve("v");
-    // Taken while the old passphrase is in force.
-    String code;
+    String code; // taken while the old passphrase is in force
     UUID id;
-    try (Vault owner = TestVaults.create(path)) {
+    try (Vault owner = Vault.create(path, "maria", pw(OLD), fast())) {
       owner.addMember("olga", Role.OPERATOR, Set.of("acme"), pw("olga pass"));
       id = TestVaults.add(owner, GITHUB, "acme");
       TestVaults.add(owner, TestVaults.GOOGLE_WIKI, "other");
