@@ -116,7 +116,7 @@ final class FileVaultStore extends VaultStore {
 
     @Override
     public void replaceBackup() {
-      // After a member's removal the previous generation is one their old passphrase opens: do not keep it.
+      // After a rotation (a removal, a passphrase change) the previous generation opens under an old key: drop it.
       Path backup = files.backup;
       try {
         Files.deleteIfExists(backup);
@@ -127,7 +127,7 @@ final class FileVaultStore extends VaultStore {
         }
         AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
       } catch (IOException e) {
-        throw new VaultIoException("the member was removed, but the old backup " + backup + " could not be "
+        throw new VaultIoException("the keys were rotated, but the old backup " + backup + " could not be "
             + "replaced: " + e.getMessage(), e);
       }
     }

@@ -33,13 +33,18 @@ final class ImageOpener {
   /**
    * Opens {@code file} as {@code member}, whose key pair is in {@code keys}.
    *
-   * @throws UnknownMemberException if the member has no slot (any more)
+   * @throws UnknownMemberException if the member has no slot (any more), or a slot under another key pair
    * @throws VaultTamperedException if the slot, the commitment, the body or the member table fails a check
    */
   static Opened open(VaultFile file, KeyRing keys, String member, byte[] nameHash) {
     Slot slot = file.slot(nameHash);
-    if (slot == null || !MessageDigest.isEqual(slot.publicKey, keys.publicKey())) {
+    if (slot == null) {
       throw removed(member);
+    }
+    if (!MessageDigest.isEqual(slot.publicKey, keys.publicKey())) {
+      // A passphrase change draws a new key pair, so an instance opened before it meets a slot it cannot unwrap.
+      throw new UnknownMemberException("the passphrase of member '" + member + "' was changed elsewhere (or the "
+          + "member was removed and added again): open the vault again with the current passphrase");
     }
     byte[] dataKey = slot.unwrap(keys.vaultId, keys.privateKey());
     if (dataKey == null) {

@@ -8,8 +8,9 @@ import java.util.UUID;
 
 /**
  * The keys of one open vault: the member's X25519 key pair, the data key their slot unwraps, and the entries key
- * derived from it (HKDF, FORMAT.md "entry secrets"), with the one cipher that seals and opens entry secrets. Every
- * key array is this object's own and is zeroed when replaced or closed.
+ * derived from it (HKDF, FORMAT.md "entry secrets"), with the one cipher that seals and opens entry secrets. A
+ * passphrase change replaces the key pair: the new one is held as pending until a saved image carries it. Every key
+ * array is this object's own and is zeroed when replaced or closed.
  *
  * <p>Thread-safety: not thread-safe; the {@link VaultKernel} that owns it serializes calls.
  */
@@ -17,8 +18,10 @@ final class KeyRing implements AutoCloseable {
   private static final byte[] ENTRIES_LABEL = "totpkit vault v1 entry secrets".getBytes(StandardCharsets.US_ASCII);
 
   final byte[] vaultId;
-  private final byte[] privateKey;
-  private final byte[] publicKey;
+  private byte[] privateKey;
+  private byte[] publicKey;
+  /** A key pair a passphrase change is installing: adopted once an image carries it, else zeroed. */
+  private byte[] pendingPrivateKey;
   private byte[] dataKey;
   private byte[] entriesKey;
   private AeadKey entriesCipher;
@@ -36,6 +39,38 @@ final class KeyRing implements AutoCloseable {
 
   byte[] publicKey() {
     return publicKey;
+  }
+
+  /** Holds {@code newPrivateKey} (now owned by this ring) as pending, zeroing any earlier pending key. */
+  void propose(byte[] newPrivateKey) {
+    Wipe.bytes(pendingPrivateKey);
+    pendingPrivateKey = newPrivateKey;
+  }
+
+  /** Makes the pending key pair this member's, zeroing the old private key; does nothing if none is pending. */
+  void adoptPending() {
+    if (pendingPrivateKey == null) {
+      return;
+    }
+    Wipe.bytes(privateKey);
+    privateKey = pendingPrivateKey;
+    publicKey = X25519Keys.publicKey(privateKey);
+    pendingPrivateKey = null;
+  }
+
+  /**
+   * Settles a pending key pair against the public key of this member's slot (or {@code null}) in an image being
+   * opened: a change whose outcome was unknown (it failed after its image may have become visible) is adopted if that
+   * image carries its key pair, else dropped.
+   */
+  void settle(byte[] slotPublicKey) {
+    if (pendingPrivateKey != null && slotPublicKey != null
+        && java.security.MessageDigest.isEqual(slotPublicKey, X25519Keys.publicKey(pendingPrivateKey))) {
+      adoptPending();
+    } else {
+      Wipe.bytes(pendingPrivateKey);
+      pendingPrivateKey = null;
+    }
   }
 
   /** The current data key, for sealing the vault image and wrapping it to members; never hand it out further. */
@@ -72,7 +107,7 @@ final class KeyRing implements AutoCloseable {
 
   /**
    * Seals every entry secret under the entries key of {@code newDataKey}, then adopts that key: the key rotation of a
-   * member's removal. On failure nothing changes and {@code newDataKey} is zeroed.
+   * member's removal or passphrase change. On failure nothing changes and {@code newDataKey} is zeroed.
    */
   void rotate(VaultBody body, byte[] newDataKey, SecureRandom random) {
     byte[] newEntriesKey = entriesKey(newDataKey, vaultId);
@@ -134,5 +169,6 @@ final class KeyRing implements AutoCloseable {
   public void close() {
     wipeDataKeys();
     Wipe.bytes(privateKey);
+    Wipe.bytes(pendingPrivateKey);
   }
 }

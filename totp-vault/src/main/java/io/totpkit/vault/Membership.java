@@ -7,11 +7,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The vault's members: adding one with their own key slot, removing one with a rotation of every key they could
- * unwrap, changing a member's own passphrase, listing them. The Argon2id derivation of a new slot runs before the
- * change, so the store's lock is not held through it. {@link Vault} documents the public contract.
+ * unwrap, changing a member's own passphrase (with a new key pair and the same rotation), listing them. The Argon2id
+ * derivation of a new slot runs before the change, so the store's lock is not held through it. {@link Vault}
+ * documents the public contract.
  *
  * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
  */
@@ -64,29 +66,40 @@ final class Membership {
       }
       // The removal is recorded under the old audit epoch; everything after it under the new one.
       kernel.journal.append(List.of(kernel.record(AuditAction.MEMBER_REMOVED, null, name)), true, kernel.random);
-      rotateWithout(name);
+      byte[] removedHash = Slot.nameHash(kernel.keys.vaultId, name);
+      rotate(slot -> MessageDigest.isEqual(slot.nameHash, removedHash) ? null : slot);
+      kernel.body.members.remove(name);
       return VaultChange.saved(null, List.of());
     }, true);
   }
 
-  /** A new data key for everything, wrapped to every member but {@code removed}, and a new audit epoch. */
-  private void rotateWithout(String removed) {
+  /**
+   * The key rotation of a removal and of a passphrase change: a new data key re-seals every entry secret and is
+   * wrapped to each slot {@code reslot} returns for an old one (dropping those it maps to {@code null}, and wrapping
+   * to the public key of the slot it returns), and the audit trail starts a new key epoch.
+   */
+  private void rotate(UnaryOperator<Slot> reslot) {
     byte[] newDataKey = kernel.randomKey();
-    byte[] removedHash = Slot.nameHash(kernel.keys.vaultId, removed);
     List<Slot> newSlots = new ArrayList<>();
     for (Slot slot : kernel.slots) {
-      if (!MessageDigest.isEqual(slot.nameHash, removedHash)) {
-        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, slot.nameHash, slot.publicKey, newDataKey, kernel.random);
-        newSlots.add(slot.withWrap(wrap[0], wrap[1]));
+      Slot kept = reslot.apply(slot);
+      if (kept != null) {
+        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, kept.nameHash, kept.publicKey, newDataKey, kernel.random);
+        newSlots.add(kept.withWrap(wrap[0], wrap[1]));
       }
     }
     kernel.keys.rotate(kernel.body, newDataKey, kernel.random);
-    kernel.body.members.remove(removed);
     kernel.body.auditSecrets.add(kernel.randomKey());
     kernel.journal.setSecrets(kernel.body.auditSecrets);
     kernel.slots = List.copyOf(newSlots);
   }
 
+  /**
+   * Gives this member a new key pair sealed under {@code replacement}, and rotates the data key to it: a copy of the
+   * vault taken before, with the old passphrase, then opens nothing written from now on. The Argon2id derivations
+   * run before the change; the new key pair is this kernel's once the change is saved ({@link KeyRing#settle}
+   * resolves a change that failed after its image may have become visible).
+   */
   void changePassphrase(char[] current, char[] replacement) {
     synchronized (kernel) {
       kernel.checkOpen();
@@ -97,26 +110,36 @@ final class Membership {
       if (!right) {
         throw new WrongPassphraseException("wrong current passphrase for member '" + kernel.memberName + "'");
       }
+      byte[] newPrivate = X25519Keys.generatePrivateKey(kernel.random);
       Slot resealed;
       byte[] newBytes = Passphrases.utf8(replacement);
       try {
-        resealed = Slot.seal(kernel.keys.vaultId, kernel.nameHash, kernel.keys.privateKey(), newBytes,
-            kernel.options.kdf(), kernel.random, new byte[32], new byte[0]);
+        resealed = Slot.seal(kernel.keys.vaultId, kernel.nameHash, newPrivate, newBytes, kernel.options.kdf(),
+            kernel.random, new byte[32], new byte[0]);
+      } catch (RuntimeException e) {
+        Wipe.bytes(newPrivate);
+        throw e;
       } finally {
         Wipe.bytes(newBytes);
       }
-      kernel.change(() -> {
-        List<Slot> newSlots = new ArrayList<>();
-        for (Slot slot : kernel.slots) {
-          newSlots.add(MessageDigest.isEqual(slot.nameHash, kernel.nameHash)
-              ? new Slot(kernel.nameHash, slot.publicKey, resealed.kdf, resealed.salt, resealed.sealedPrivateKey,
-                  slot.ephemeralPublicKey, slot.wrappedDataKey)
-              : slot);
+      boolean[] handedOver = {false};
+      try {
+        kernel.change(() -> {
+          kernel.keys.propose(newPrivate);
+          handedOver[0] = true;
+          MemberRecord me = kernel.me();
+          rotate(slot -> MessageDigest.isEqual(slot.nameHash, kernel.nameHash) ? resealed : slot);
+          kernel.body.members.put(me.name, new MemberRecord(me.name, me.role, me.grantedTags, me.addedAt,
+              resealed.publicKey));
+          return VaultChange.saved(null, List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null,
+              kernel.memberName)));
+        }, true);
+      } finally {
+        if (!handedOver[0]) {
+          Wipe.bytes(newPrivate);
         }
-        kernel.slots = List.copyOf(newSlots);
-        return VaultChange.saved(null, List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null,
-            kernel.memberName)));
-      });
+      }
+      kernel.keys.adoptPending();
     }
   }
 

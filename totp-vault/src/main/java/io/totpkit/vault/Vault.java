@@ -338,8 +338,8 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Changes this member's passphrase: re-seals their private key under Argon2id of the new passphrase (with the
-   * cost in this vault's options). Audited. Costs two Argon2id derivations.
+   * Changes this member's passphrase and key pair, and rotates the data key as {@link #removeMember} does: the old
+   * passphrase opens only copies taken before (the backup is replaced). Audited; re-seals every entry.
    *
    * @param current the current passphrase, checked again; zeroed before this method returns
    * @param replacement the new passphrase, not empty; zeroed before this method returns

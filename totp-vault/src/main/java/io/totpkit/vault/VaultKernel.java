@@ -142,6 +142,8 @@ final class VaultKernel implements AutoCloseable {
 
   /** Adopts a parsed image: the data key its slot unwraps, its body, slots and generation. */
   private void install(VaultFile file) {
+    Slot mine = file.slot(nameHash);
+    keys.settle(mine == null ? null : mine.publicKey);
     ImageOpener.Opened opened = ImageOpener.open(file, keys, memberName, nameHash);
     keys.adopt(opened.dataKey);
     if (body != null) {

@@ -217,4 +217,28 @@ class JdbcVaultStoreTest {
       assertThat(refusedAtOpen).hasMessageContaining("audit");
     }
   }
+
+  @Test
+  void changePassphrase_onOneServer_oldRefusedOnTheOtherCodesKept() {
+    try (Vault maria = Vault.create(storeA, "maria", TestVaults.pw("old of maria"), TestVaults.fast())) {
+      UUID id = maria.add(OtpAuthUri.parse(TestVaults.GITHUB), Set.of("acme"));
+      maria.addMember("olga", Role.OPERATOR, Set.of("acme"), TestVaults.pw("pw of olga"));
+      String code = maria.code(id).code();
+      byte[] oldDataKey = VaultInternals.dataKey(maria);
+      try (Vault elsewhere = Vault.open(storeB, "maria", TestVaults.pw("old of maria"), TestVaults.fast())) {
+        maria.changePassphrase(TestVaults.pw("old of maria"), TestVaults.pw("pw of maria"));
+        assertThatThrownBy(elsewhere::entries).isInstanceOf(UnknownMemberException.class)
+            .hasMessageContaining("was changed elsewhere");
+      }
+      assertThat(VaultInternals.dataKey(maria)).isNotEqualTo(oldDataKey);
+      assertThatThrownBy(() -> Vault.open(storeB, "maria", TestVaults.pw("old of maria"), TestVaults.fast()))
+          .isInstanceOf(WrongPassphraseException.class);
+      try (Vault again = open(storeB, "maria"); Vault olga = open(storeB, "olga")) {
+        assertThat(again.code(id).code()).isEqualTo(code);
+        assertThat(olga.code(id).code()).isEqualTo(code);
+        assertThat(again.auditTrail()).extracting(AuditRecord::action).contains(AuditAction.PASSPHRASE_CHANGED);
+        assertThat(again.verifyAudit()).isEqualTo(again.auditTrail().size());
+      }
+    }
+  }
 }

@@ -19,6 +19,9 @@ import java.util.UUID;
  *   <li>{@code steady PATH KEYHEX COUNT TAG}: opens with the private key, adds COUNT entries tagged TAG, printing
  *       {@code ack ID} after each; an add refused because the vault's lock was taken away is tried again.
  *   <li>{@code hold PATH}: holds the vault's OS lock for a minute, printing {@code holding}.
+ *   <li>{@code passwd PATH A B}: opens with whichever of the passphrases A and B is current, prints {@code ready},
+ *       waits for a line on standard input, then changes the passphrase from one to the other forever, printing
+ *       {@code changed} after each change has returned; the parent kills it at a random moment.
  * </ul>
  */
 @SuppressWarnings("try") // the lock is held for the block's extent
@@ -39,6 +42,10 @@ public final class VaultChild {
     }
     VaultOptions options = TestVaults.fast(Clock.systemUTC()).toBuilder()
         .lockTimeout(java.time.Duration.ofSeconds(30)).build();
+    if (args[0].equals("passwd")) {
+      changePassphrasesForever(path, args[2], args[3], options);
+      return;
+    }
     if (args[0].equals("steady")) {
       try (Vault vault = VaultInternals.openWithPrivateKey(path, "maria",
           java.util.HexFormat.of().parseHex(args[2]), options)) {
@@ -82,6 +89,31 @@ public final class VaultChild {
         vault.add(uri(args[3] + "-" + i), Set.of(args[3]));
       }
       System.out.println("done");
+    }
+  }
+
+  private static void changePassphrasesForever(Path path, String first, String second, VaultOptions options)
+      throws java.io.IOException {
+    String current = first;
+    Vault opened;
+    try {
+      opened = Vault.open(path, "maria", TestVaults.pw(first), options);
+    } catch (WrongPassphraseException notThisOne) {
+      opened = Vault.open(path, "maria", TestVaults.pw(second), options);
+      current = second;
+    }
+    try (Vault vault = opened) {
+      System.out.println("ready");
+      System.out.flush();
+      new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8))
+          .readLine();
+      while (true) {
+        String next = current.equals(first) ? second : first;
+        vault.changePassphrase(TestVaults.pw(current), TestVaults.pw(next));
+        current = next;
+        System.out.println("changed");
+        System.out.flush();
+      }
     }
   }
 
