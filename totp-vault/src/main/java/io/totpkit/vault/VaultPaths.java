@@ -2,6 +2,7 @@ package io.totpkit.vault;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -49,15 +50,23 @@ final class VaultPaths {
       throw new VaultIoException("cannot follow the path " + path + ": more than " + MAX_LINKS + " symbolic links");
     }
     try {
-      if (Files.exists(path)) {
-        return path.toRealPath();
-      }
+      return path.toRealPath();
+    } catch (NoSuchFileException missing) {
+      // No such file, a link to nothing, or a file that went away meanwhile: .bak and .tmp come and go while other
+      // processes save. Resolved below without it.
+    } catch (IOException e) {
+      throw new VaultIoException("cannot follow the path " + path + ": " + e.getMessage(), e);
+    }
+    try {
       if (Files.isSymbolicLink(path)) {
         // A link to nothing yet: write where it points.
         return real(path.resolveSibling(Files.readSymbolicLink(path)).normalize(), links + 1);
       }
       Path parent = path.getParent();
       return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(path.getFileName()) : path;
+    } catch (NoSuchFileException vanished) {
+      // The link itself went away after the check above: the name is all there is.
+      return path;
     } catch (IOException e) {
       throw new VaultIoException("cannot follow the path " + path + ": " + e.getMessage(), e);
     }
