@@ -76,7 +76,9 @@ final class Membership {
   /**
    * The key rotation of a removal and of a passphrase change: a new data key re-seals every entry secret and is
    * wrapped to each slot {@code reslot} returns for an old one (dropping those it maps to {@code null}, and wrapping
-   * to the public key of the slot it returns), and the audit trail starts a new key epoch.
+   * to the public key of the slot it returns), and the audit trail starts a new key epoch. Callers record their action
+   * before it, under the old epoch, and add no record after it: until the image carrying the new epoch is published,
+   * a record under that epoch could not be read after a crash.
    */
   private void rotate(UnaryOperator<Slot> reslot) {
     byte[] newDataKey = kernel.randomKey();
@@ -128,11 +130,14 @@ final class Membership {
           kernel.keys.propose(newPrivate);
           handedOver[0] = true;
           MemberRecord me = kernel.me();
+          // Recorded under the old audit epoch, as a removal is: a record under the new epoch written before the
+          // image that carries that epoch is published would leave a killed save's journal unreadable.
+          kernel.journal.append(List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null, kernel.memberName)),
+              true, kernel.random);
           rotate(slot -> MessageDigest.isEqual(slot.nameHash, kernel.nameHash) ? resealed : slot);
           kernel.body.members.put(me.name, new MemberRecord(me.name, me.role, me.grantedTags, me.addedAt,
               resealed.publicKey));
-          return VaultChange.saved(null, List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null,
-              kernel.memberName)));
+          return VaultChange.saved(null, List.of());
         }, true);
       } finally {
         if (!handedOver[0]) {
