@@ -42,30 +42,47 @@ final class AtomicFile {
     // The new file gets the vault's current mode (0600 for a new vault), whatever the umask.
     try (FileChannel channel = SecretFiles.openLike(temp, path, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer, buffer.position());
-      }
-      channel.truncate(bytes.length);
-      // fdatasync: the data and the length, all that a reader of the renamed file needs.
-      channel.force(false);
+      writeDurably(channel, bytes);
     }
     beforeRename.run();
     if (keepBackup && Files.exists(path)) {
-      Path backup = files.backup;
-      Files.deleteIfExists(backup);
-      try {
-        Files.createLink(backup, path);
-      } catch (UnsupportedOperationException | IOException noHardLinks) {
-        SecretFiles.copy(path, backup);
-      }
+      linkOrCopy(path, files.backup);
     }
+    publish(temp, path);
+  }
+
+  /** Writes {@code bytes} as the channel's whole content and forces it to disk. */
+  static void writeDurably(FileChannel channel, byte[] bytes) throws IOException {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    while (buffer.hasRemaining()) {
+      channel.write(buffer, buffer.position());
+    }
+    channel.truncate(bytes.length);
+    // fdatasync: the data and the length, all that a reader of the renamed file needs.
+    channel.force(false);
+  }
+
+  /** Renames a written and forced {@code temp} over {@code path} atomically, then forces the directory. */
+  static void publish(Path temp, Path path) throws IOException {
     try {
       Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {
-      throw new IOException("the file system cannot rename atomically, which the vault needs to survive crashes", e);
+      throw new IOException("the file system cannot rename atomically, which a write that survives crashes needs", e);
     }
     syncDirectory(path.toAbsolutePath().getParent());
+  }
+
+  /**
+   * Makes {@code copy} a hard link to {@code path} (replacing what was there), or a copy with its permissions where the
+   * file system has no hard links.
+   */
+  static void linkOrCopy(Path path, Path copy) throws IOException {
+    Files.deleteIfExists(copy);
+    try {
+      Files.createLink(copy, path);
+    } catch (UnsupportedOperationException | IOException noHardLinks) {
+      SecretFiles.copy(path, copy);
+    }
   }
 
   /**

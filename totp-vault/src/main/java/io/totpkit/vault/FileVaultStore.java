@@ -119,12 +119,7 @@ final class FileVaultStore extends VaultStore {
       // After a rotation (a removal, a passphrase change) the previous generation opens under an old key: drop it.
       Path backup = files.backup;
       try {
-        Files.deleteIfExists(backup);
-        try {
-          Files.createLink(backup, path);
-        } catch (UnsupportedOperationException | IOException noHardLinks) {
-          SecretFiles.copy(path, backup);
-        }
+        AtomicFile.linkOrCopy(path, backup);
         AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
       } catch (IOException e) {
         throw new VaultIoException("the keys were rotated, but the old backup " + backup + " could not be "

@@ -1,9 +1,7 @@
 package io.totpkit.vault;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -50,19 +48,14 @@ public final class SecretFiles {
     Path temp = path.resolveSibling(path.getFileName() + ".tmp");
     Files.deleteIfExists(temp);
     try (FileChannel channel = create(temp, OWNER_ONLY, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
-      }
-      channel.force(false);
+      AtomicFile.writeDurably(channel, bytes);
     }
     try {
-      Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
+      AtomicFile.publish(temp, path);
+    } catch (IOException e) {
       Files.deleteIfExists(temp);
-      throw new IOException("the file system cannot rename atomically", e);
+      throw e;
     }
-    AtomicFile.syncDirectory(parentOf(path));
   }
 
   /**
@@ -124,10 +117,5 @@ public final class SecretFiles {
   /** Copies {@code from} to {@code to} (replacing it), keeping {@code from}'s permissions. */
   static void copy(Path from, Path to) throws IOException {
     Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-  }
-
-  private static Path parentOf(Path path) {
-    Path parent = path.toAbsolutePath().getParent();
-    return parent == null ? path.toAbsolutePath().getRoot() : parent;
   }
 }
