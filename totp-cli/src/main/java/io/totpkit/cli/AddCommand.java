@@ -178,7 +178,7 @@ final class AddCommand extends VaultCommand {
 
   /** The warning for a key the vault stores but RFC 4226 calls too short: it was probably not copied whole. */
   private void warnIfShort(OtpAuthUri uri) {
-    int bits = uri.secret().length() * Byte.SIZE;
+    int bits = KeyLength.bits(uri.secret());
     if (bits >= KeyLength.MINIMUM_BITS && bits < KeyLength.RECOMMENDED_BITS) {
       io().report("warning: the key of " + label(uri) + " is only " + bits + " bits; RFC 4226 asks for at least "
           + KeyLength.RECOMMENDED_BITS + " — check that it was copied whole");

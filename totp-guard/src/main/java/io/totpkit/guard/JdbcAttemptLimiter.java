@@ -54,20 +54,15 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
       + "RETURNING admitted, failures, locked_until_ms";
 
   private final DataSource dataSource;
-  private final int maxFailures;
-  private final long lockoutMillis;
-  private final long maxLockoutMillis;
+  private final LockoutPolicy policy;
   private final Duration timeout;
   private final boolean synchronousCommit;
   private final String acquireSql;
   private final String resetSql;
 
-  private JdbcAttemptLimiter(DataSource dataSource, int maxFailures, long lockoutMillis, Duration timeout,
-      boolean synchronousCommit) {
+  private JdbcAttemptLimiter(DataSource dataSource, LockoutPolicy policy, Duration timeout, boolean synchronousCommit) {
     this.dataSource = dataSource;
-    this.maxFailures = maxFailures;
-    this.lockoutMillis = lockoutMillis;
-    this.maxLockoutMillis = Math.max(lockoutMillis, GROWTH_CAP_MILLIS);
+    this.policy = policy;
     this.timeout = timeout;
     this.synchronousCommit = synchronousCommit;
     this.acquireSql = Sql.withSettings(ACQUIRE, timeout, synchronousCommit);
@@ -87,8 +82,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    */
   public static JdbcAttemptLimiter of(DataSource dataSource, int maxFailures, Duration lockout) {
     Objects.requireNonNull(dataSource, "dataSource");
-    LockoutPolicy policy = LockoutPolicy.of(maxFailures, lockout);
-    return new JdbcAttemptLimiter(dataSource, policy.maxFailures(), policy.lockoutMillis(), DEFAULT_TIMEOUT, true);
+    return new JdbcAttemptLimiter(dataSource, LockoutPolicy.of(maxFailures, lockout), DEFAULT_TIMEOUT, true);
   }
 
   /**
@@ -98,7 +92,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    * @return the new limiter
    */
   public JdbcAttemptLimiter withTimeout(Duration timeout) {
-    return new JdbcAttemptLimiter(dataSource, maxFailures, lockoutMillis,
+    return new JdbcAttemptLimiter(dataSource, policy,
         Sql.checkTimeout(Objects.requireNonNull(timeout, "timeout")), synchronousCommit);
   }
 
@@ -111,7 +105,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
    * @return the new limiter
    */
   public JdbcAttemptLimiter withSynchronousCommit(boolean synchronousCommit) {
-    return new JdbcAttemptLimiter(dataSource, maxFailures, lockoutMillis, timeout, synchronousCommit);
+    return new JdbcAttemptLimiter(dataSource, policy, timeout, synchronousCommit);
   }
 
   /**
@@ -124,6 +118,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
   public Duration tryAcquire(String account, Instant now) {
     String key = AccountId.normalize(account);
     long nowMillis = Instants.millis(Objects.requireNonNull(now, "now"));
+    int maxFailures = policy.maxFailures();
+    long lockoutMillis = policy.lockoutMillis();
     boolean firstLocks = maxFailures == 1;
     return GuardSql.SQL.transaction(dataSource, timeout, "counting an attempt", connection -> {
       try (PreparedStatement acquire = connection.prepareStatement(acquireSql)) {
@@ -134,7 +130,7 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
         acquire.setInt(5, maxFailures);
         acquire.setInt(6, maxFailures);
         acquire.setLong(7, lockoutMillis);
-        acquire.setLong(8, maxLockoutMillis);
+        acquire.setLong(8, policy.longestLockoutMillis());
         Sql.executeSettled(acquire);
         try (ResultSet row = acquire.getResultSet()) {
           row.next();
@@ -207,7 +203,8 @@ public final class JdbcAttemptLimiter implements AttemptLimiter {
 
   @Override
   public String toString() {
-    return "JdbcAttemptLimiter[maxFailures=" + maxFailures + ", lockout=" + lockoutMillis + " ms, timeout="
+    return "JdbcAttemptLimiter[maxFailures=" + policy.maxFailures() + ", lockout=" + policy.lockoutMillis()
+        + " ms, timeout="
         + timeout.toMillis() + " ms, synchronousCommit=" + synchronousCommit + "]";
   }
 }

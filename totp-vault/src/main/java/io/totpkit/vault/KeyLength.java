@@ -32,8 +32,13 @@ public final class KeyLength {
 
   private KeyLength() {}
 
-  /** The key's length in bits. */
-  static int bits(Secret secret) {
+  /**
+   * Returns a key's length in bits, as {@link #MINIMUM_BITS} and {@link #RECOMMENDED_BITS} count it.
+   *
+   * @param secret the key
+   * @return its length in bits
+   */
+  public static int bits(Secret secret) {
     return secret.length() * Byte.SIZE;
   }
 
