@@ -145,7 +145,7 @@ class TerminalEscapeTest extends WithVault {
     assertThat(run(0, "members", "add", olga, "--role", "operator", "--grant", "client\u2066a").out)
         .isEqualTo("Added olga\\u202egnp.exe as operator with access to client\\u2066a\n");
     assertThat(run(0, "members", "list").out).contains("olga\\u202egnp.exe").contains("client\\u2066a");
-    assertThat(run(0, "audit").out).contains("olga\\u202egnp.exe as OPERATOR");
+    assertThat(run(0, "audit").out).contains("olga\\u202egnp.exe: OPERATOR of [\"client\\u2066a\"]");
     cli.as(olga, "olga's passphrase");
     assertThat(run(3, "export").err).contains("olga\\u202egnp.exe");
   }

@@ -20,12 +20,16 @@ public enum AuditAction {
   MEMBER_ADDED(6),
   /** A member was removed and the data key rotated; the subject is the removed member. */
   MEMBER_REMOVED(7),
-  /** A member changed their own passphrase. */
+  /** A member's passphrase (and key pair) was changed; the subject is the member, the detail the new key. */
   PASSPHRASE_CHANGED(8),
   /** Entries were exported; the subject names the format and count. */
   EXPORTED(9),
   /** Entries were imported; the subject names the format and counts. */
-  IMPORTED(10);
+  IMPORTED(10),
+  /** A member's role or granted tags were changed; the subject is the member, the detail the new role and grants. */
+  MEMBER_CHANGED(11),
+  /** The vault file was upgraded to a newer format; the subject names the formats. */
+  VAULT_UPGRADED(12);
 
   private final int code;
 

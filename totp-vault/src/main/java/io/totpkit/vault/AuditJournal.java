@@ -35,30 +35,35 @@ final class AuditJournal implements AutoCloseable {
   private static final byte[] SEAL_LABEL = "totpkit audit v1 seal".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CHAIN_LABEL = "totpkit audit v1 chain".getBytes(StandardCharsets.US_ASCII);
 
-  /** Where the vault file last saw the journal: its length, record count and head MAC. */
+  /** Where the vault file last saw the journal: its length, record count, head MAC and last record's time. */
   static final class Anchor {
     final long length;
     final long count;
     final byte[] headMac;
+    /** Epoch milliseconds of the last record, or -1 where format 1 did not record it. */
+    final long lastTime;
 
-    Anchor(long length, long count, byte[] headMac) {
+    Anchor(long length, long count, byte[] headMac, long lastTime) {
       this.length = length;
       this.count = count;
       this.headMac = headMac;
+      this.lastTime = lastTime;
     }
 
     void write(ByteWriter out) {
-      out.u64(length).u64(count).bytes(headMac);
+      out.u64(length).u64(count).bytes(headMac).u64(lastTime);
     }
 
-    static Anchor read(ByteReader in) {
+    /** Reads an anchor; {@code withTime} for format 2, whose anchors carry the last record's time. */
+    static Anchor read(ByteReader in, boolean withTime) {
       long length = in.u64("audit anchor length");
       long count = in.u64("audit anchor count");
       byte[] head = in.bytes(MAC_LENGTH, "audit anchor head");
-      if (length < HEADER_LENGTH || count < 0 || count > length) {
+      long lastTime = withTime ? in.u64("audit anchor time") : -1;
+      if (length < HEADER_LENGTH || count < 0 || count > length || lastTime < -1) {
         throw in.corrupt("the audit anchor is out of range");
       }
-      return new Anchor(length, count, head);
+      return new Anchor(length, count, head, lastTime);
     }
   }
 
@@ -69,13 +74,45 @@ final class AuditJournal implements AutoCloseable {
     final AuditAction action;
     final UUID entryId;
     final String subject;
+    final String detail;
 
-    Entry(Instant time, String member, AuditAction action, UUID entryId, String subject) {
+    Entry(Instant time, String member, AuditAction action, UUID entryId, String subject, String detail) {
       this.time = time;
       this.member = member;
       this.action = action;
       this.entryId = entryId;
       this.subject = subject;
+      this.detail = detail;
+    }
+  }
+
+  /**
+   * A change's records, sealed and chained but not yet in the journal: the vault image that carries the change
+   * carries them too, and they are appended once that image is published (FORMAT.md, "appending").
+   */
+  static final class Prepared {
+    final Anchor before;
+    final byte[] bytes;
+    final Anchor after;
+
+    Prepared(Anchor before, byte[] bytes, Anchor after) {
+      this.before = before;
+      this.bytes = bytes;
+      this.after = after;
+    }
+
+    void write(ByteWriter out) {
+      before.write(out);
+      out.longBytes(bytes);
+    }
+
+    static Prepared read(ByteReader in, Anchor after) {
+      Anchor before = Anchor.read(in, true);
+      byte[] bytes = in.longBytes("pending audit records", VaultFile.MAX_FILE_LENGTH);
+      if (before.length + bytes.length != after.length || before.count > after.count) {
+        throw in.corrupt("the pending audit records do not lead to the anchor");
+      }
+      return new Prepared(before, bytes, after);
     }
   }
 
@@ -84,6 +121,7 @@ final class AuditJournal implements AutoCloseable {
   private long length;
   private long count;
   private byte[] headMac;
+  private long lastTime = -1;
   private final List<AeadKey> sealKeys = new ArrayList<>();
   private final List<byte[]> macKeys = new ArrayList<>();
   private Mac mac;
@@ -116,17 +154,25 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /**
-   * Opens the journal at the vault file's anchor and catches up with records appended after it (by this or another
-   * process); takes ownership of the log. A torn record at the very end (a crash mid-append) is cut off; the caller
-   * holds the vault lock.
+   * Opens the journal at the vault image's anchor, first appending the records of the image's change if a crash
+   * stopped their writer between publishing the image and appending them, then catches up with the records appended
+   * after the anchor (reveals and exports); takes ownership of the log. The caller holds the vault lock.
+   *
+   * @param pending the records the image carries for its change, or {@code null} (format 1)
+   * @param generation the image's generation: no record after the anchor may belong to a later one
+   * @throws VaultRolledBackException if the journal holds what a later image saved (the image is an older copy)
    */
-  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor) {
+  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor, Prepared pending,
+      long generation) {
     AuditJournal journal = new AuditJournal(log, vaultId);
     try {
       journal.setSecrets(auditSecrets);
       journal.checkHeader();
+      if (pending != null && log.size() < anchor.length) {
+        journal.recover(pending);
+      }
       journal.resetTo(anchor);
-      journal.catchUp();
+      journal.catchUp(generation);
       return journal;
     } catch (RuntimeException e) {
       journal.close();
@@ -145,13 +191,26 @@ final class AuditJournal implements AutoCloseable {
     }
     int version = ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
     if (version != VERSION) {
-      // The vault file (format 1, checksummed) fixes the journal's format: any other number is damage.
+      // The vault file (checksummed) fixes the journal's format: any other number is damage.
       throw new VaultCorruptedException("the audit journal has format version " + version + " where the vault "
           + "file's format requires " + VERSION);
     }
     if (!MessageDigest.isEqual(Arrays.copyOfRange(header, 10, HEADER_LENGTH), vaultId)) {
       throw new AuditTamperedException("the audit journal belongs to another vault");
     }
+  }
+
+  /** Appends the records a published image carries, cut off by a crash before they reached the journal. */
+  private void recover(Prepared pending) {
+    long size = log.size();
+    if (size < pending.before.length) {
+      throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
+          + "records (" + pending.before.length + " bytes): records were dropped");
+    }
+    checkMacAt(pending.before);
+    log.truncate(pending.before.length);
+    log.append(pending.before.length, pending.bytes);
+    log.force();
   }
 
   /** Positions at the anchor after checking that the anchored head MAC sits exactly there. */
@@ -161,6 +220,14 @@ final class AuditJournal implements AutoCloseable {
       throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
           + "records (" + anchor.length + " bytes): records were dropped");
     }
+    checkMacAt(anchor);
+    length = anchor.length;
+    count = anchor.count;
+    headMac = anchor.headMac.clone();
+    lastTime = anchor.lastTime;
+  }
+
+  private void checkMacAt(Anchor anchor) {
     if (anchor.count == 0) {
       if (anchor.length != HEADER_LENGTH || !MessageDigest.isEqual(anchor.headMac, genesis(vaultId))) {
         throw new AuditTamperedException("the audit anchor of an empty journal is inconsistent");
@@ -169,13 +236,16 @@ final class AuditJournal implements AutoCloseable {
       throw new AuditTamperedException("the audit journal does not end record " + (anchor.count - 1)
           + " where the vault file says: records were changed or dropped");
     }
-    length = anchor.length;
-    count = anchor.count;
-    headMac = anchor.headMac.clone();
   }
 
-  /** Reads and checks records appended since this object last looked; cuts a torn tail. Caller holds the lock. */
-  void catchUp() {
+  /**
+   * Reads and checks records appended since this object last looked, which can only be reveals and exports written
+   * under the current image; cuts a torn tail. Caller holds the lock.
+   *
+   * @param generation the generation of the image in force
+   * @throws VaultRolledBackException if a record was saved with, or written under, a later image
+   */
+  void catchUp(long generation) {
     long size = log.size();
     if (size < length) {
       throw new AuditTamperedException("the audit journal shrank from " + length + " to " + size
@@ -198,9 +268,25 @@ final class AuditJournal implements AutoCloseable {
         return;
       }
       byte[] record = readAt(length + 4, (int) recordLength);
-      headMac = checkLink(record, count, headMac, -1);
+      byte[] mac = checkLink(record, count, headMac, -1);
+      AuditRecord read = decrypt(record, (int) u32(record, 0), count);
+      if (read.saved || read.generation > generation) {
+        throw new VaultRolledBackException("the audit journal records a change of vault generation "
+            + read.generation + " (record " + count + ", " + read.action() + "), but the vault file is generation "
+            + generation + ": the vault file was replaced by an older copy, such as its .bak");
+      }
+      checkTime(read, count);
+      headMac = mac;
+      lastTime = read.time().toEpochMilli();
       count++;
       length += 4 + recordLength;
+    }
+  }
+
+  private void checkTime(AuditRecord record, long seq) {
+    if (record.generation >= 0 && record.time().toEpochMilli() < lastTime) {
+      throw new AuditTamperedException("audit record " + seq + " is dated " + record.time() + ", before the record "
+          + "that precedes it: records were reordered or forged");
     }
   }
 
@@ -233,25 +319,23 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /**
-   * Appends records and (if {@code sync}) forces them to disk; returns once they are written. Caller holds the lock
-   * and has called {@link #catchUp()}.
+   * Seals and chains records after the current head without writing them. A record's time is never before the
+   * previous record's: a clock that runs behind the trail writes the trail's last time instead.
+   *
+   * @param saved whether the records are saved with a vault image (else they are appended on their own)
+   * @param generation the generation of the image they are saved with, or of the image in force
    */
-  void append(List<Entry> entries, boolean sync, SecureRandom random) {
+  Prepared prepare(List<Entry> entries, boolean saved, long generation, SecureRandom random) {
     int epoch = sealKeys.size() - 1;
     ByteWriter out = new ByteWriter(entries.size() * 192);
     long seq = count;
     byte[] head = headMac;
+    long time = lastTime;
     for (Entry entry : entries) {
-      ByteWriter plain = new ByteWriter(96);
-      plain.u64(entry.time.toEpochMilli()).string(entry.member).u8(entry.action.code());
-      if (entry.entryId == null) {
-        plain.u8(0);
-      } else {
-        plain.u8(1).uuid(entry.entryId);
-      }
-      plain.nullableString(entry.subject);
+      time = Math.max(time, entry.time.toEpochMilli());
+      byte[] plain = AuditCodec.encode(entry, time, saved, generation);
       byte[] aad = new ByteWriter(28).bytes(vaultId).u32(epoch).u64(seq).toByteArray();
-      byte[] sealed = sealKeys.get(epoch).seal(plain.toByteArray(), aad, random);
+      byte[] sealed = sealKeys.get(epoch).seal(plain, aad, random);
       ByteWriter record = new ByteWriter(12 + sealed.length + MAC_LENGTH).u32(epoch).u64(seq).bytes(sealed);
       byte[] partial = record.toByteArray();
       head = chainMac(epoch, head, partial, 0, partial.length);
@@ -260,13 +344,30 @@ final class AuditJournal implements AutoCloseable {
       seq++;
     }
     byte[] bytes = out.toByteArray();
-    log.append(length, bytes);
+    return new Prepared(anchor(), bytes, new Anchor(length + bytes.length, seq, head, time));
+  }
+
+  /** Writes prepared records at the end and (if {@code sync}) forces them to disk. Caller holds the lock. */
+  void write(Prepared prepared, boolean sync) {
+    if (prepared.before.length != length) {
+      throw new IllegalStateException("prepared records no longer follow the journal's head");
+    }
+    log.append(length, prepared.bytes);
     if (sync) {
       log.force();
     }
-    length += bytes.length;
-    count = seq;
-    headMac = head;
+    length = prepared.after.length;
+    count = prepared.after.count;
+    headMac = prepared.after.headMac.clone();
+    lastTime = prepared.after.lastTime;
+  }
+
+  /**
+   * Appends the records of a reveal, check or export, written under the image of {@code generation}, and (if
+   * {@code sync}) forces them to disk. Caller holds the lock and has called {@link #catchUp}.
+   */
+  void append(List<Entry> entries, boolean sync, long generation, SecureRandom random) {
+    write(prepare(entries, false, generation, random), sync);
   }
 
   /** Forces appended records to disk. */
@@ -275,7 +376,7 @@ final class AuditJournal implements AutoCloseable {
   }
 
   Anchor anchor() {
-    return new Anchor(length, count, headMac.clone());
+    return new Anchor(length, count, headMac.clone(), lastTime);
   }
 
   long count() {
@@ -283,8 +384,9 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /**
-   * Reads and verifies the whole journal: every record's chain MAC, sequence, epoch order and seal, and that the
-   * vault's anchor falls exactly on a record boundary with the anchored MAC.
+   * Reads and verifies the whole journal: every record's chain MAC, sequence, epoch order, seal and time order, that
+   * the vault's anchor falls exactly on a record boundary with the anchored MAC, and that no change saved with an
+   * image lies beyond it.
    */
   List<AuditRecord> readAll(Anchor anchor) {
     checkHeader();
@@ -294,6 +396,7 @@ final class AuditJournal implements AutoCloseable {
     byte[] previous = genesis(vaultId);
     long seq = 0;
     int minEpoch = 0;
+    long previousTime = -1;
     boolean anchorSeen = anchor.length == HEADER_LENGTH;
     if (anchorSeen && anchor.count != 0) {
       throw new AuditTamperedException("the audit anchor is inconsistent");
@@ -311,7 +414,17 @@ final class AuditJournal implements AutoCloseable {
       previous = checkLink(record, seq, previous, minEpoch);
       int epoch = (int) u32(record, 0);
       minEpoch = epoch;
-      records.add(decrypt(record, epoch, seq));
+      AuditRecord read = decrypt(record, epoch, seq);
+      if (read.generation >= 0 && read.time().toEpochMilli() < previousTime) {
+        throw new AuditTamperedException("audit record " + seq + " is dated " + read.time() + ", before the record "
+            + "that precedes it: records were reordered or forged");
+      }
+      if (read.saved && anchorSeen && at >= anchor.length) {
+        throw new VaultRolledBackException("audit record " + seq + " was saved with a vault image later than the "
+            + "vault file: the vault file was replaced by an older copy");
+      }
+      previousTime = read.time().toEpochMilli();
+      records.add(read);
       seq++;
       at += 4 + recordLength;
       if (at == anchor.length) {
@@ -334,17 +447,7 @@ final class AuditJournal implements AutoCloseable {
     if (plain == null) {
       throw new AuditTamperedException("audit record " + seq + " fails its seal");
     }
-    ByteReader in = new ByteReader(plain, "audit record " + seq);
-    Instant time = Instant.ofEpochMilli(in.u64("time"));
-    String member = in.string("member");
-    AuditAction action = AuditAction.fromCode(in.u8("action"));
-    if (action == null) {
-      throw new AuditTamperedException("audit record " + seq + " has an unknown action");
-    }
-    UUID entryId = in.u8("entry marker") == 1 ? in.uuid("entry id") : null;
-    String subject = in.nullableString("subject");
-    in.expectEnd();
-    return new AuditRecord(seq, time, member, action, entryId, subject);
+    return AuditCodec.decode(plain, seq);
   }
 
   /** Installs the per-epoch keys derived from the audit secrets (the vault adds an epoch when a member leaves). */

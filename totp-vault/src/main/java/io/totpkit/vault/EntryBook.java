@@ -51,9 +51,10 @@ final class EntryBook {
     Instant now = kernel.now();
     byte[] secret = uri.secret().bytes();
     try {
-      byte[] sealed = kernel.keys.seal(id, secret, kernel.random);
-      kernel.body.entries.put(id, new StoredEntry(
-          StoredEntry.describe(id, uri, tags, created == null ? now : created, now), sealed).checked());
+      byte[] sealed = kernel.keys.seal(id, tags, secret, kernel.random);
+      StoredEntry old = kernel.body.entries.get(id);
+      kernel.body.entries.put(id, new StoredEntry(StoredEntry.describe(id, uri, tags, created == null ? now : created,
+          now), sealed, old == null ? kernel.body.nextOrder++ : old.order).checked());
     } finally {
       Wipe.bytes(secret);
     }
@@ -72,7 +73,16 @@ final class EntryBook {
     kernel.change(() -> {
       kernel.requireOwner("update entries");
       StoredEntry old = kernel.existing(id);
-      kernel.body.entries.put(id, old.with(old.entry.withTags(tags, kernel.now())));
+      // The entry moves to the section of its new tags: its secret is sealed under that section's key.
+      Secret secret = kernel.keys.open(old);
+      byte[] bytes = secret.bytes();
+      try {
+        kernel.body.entries.put(id, new StoredEntry(old.entry.withTags(tags, kernel.now()),
+            kernel.keys.seal(id, tags, bytes, kernel.random), old.order));
+      } finally {
+        Wipe.bytes(bytes);
+        secret.destroy();
+      }
       return VaultChange.saved(null, List.of(kernel.record(AuditAction.ENTRY_UPDATED, id, "tags")));
     });
   }

@@ -1,64 +1,138 @@
 package io.totpkit.vault;
 
 import io.totpkit.core.Wipe;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * The "commit" and "fsync" steps of the vault's cycle: appends a change's audit records, anchors the journal's head in
- * the body, seals a new vault image under a fresh per-save key, and writes it through the store. The journal is forced
- * to disk in parallel with the new image, and before the image becomes visible, so a change pays for about one disk
- * flush rather than two, and no visible image anchors records that are not durable.
+ * The "commit" and "fsync" steps of the vault's cycle: seals a change's audit records (without writing them), puts
+ * them and the journal head they lead to in the new image, seals that image (FORMAT.md, format 2) and writes it
+ * through the store; once it is published, appends the records to the journal and forces them. A change that never
+ * becomes visible thus leaves no record, and a crash between the two steps leaves the records in the image, from
+ * which the next reader appends them ({@link AuditJournal#open}).
+ *
+ * <p>An OWNER's save also writes what only OWNERs can: the signed member table and every member's keychain (when
+ * membership or keys changed), the owner block, and the wraps of new section keys. Any member's save re-seals the
+ * sections they can open and copies the others byte for byte.
  *
  * <p>Thread-safety: stateless; the caller holds the store's lock.
  */
 final class ImageSaver {
-  /** Runs the journal's fsync beside the image's own. */
-  private static final ExecutorService FORCER = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "totpkit-vault-fsync");
-    thread.setDaemon(true);
-    return thread;
-  });
-
   private ImageSaver() {}
 
   /**
    * Saves the kernel's state as generation {@code generation + 1}; returns the written image's fingerprint.
    *
+   * @param rekey whether membership or keys changed, so the table is signed and every keychain written anew
    * @param keepBackup whether the store keeps the previous image as its backup
    */
-  static Object save(VaultKernel kernel, StoreHandle.Held held, List<AuditJournal.Entry> audit, boolean keepBackup) {
-    AuditJournal journal = kernel.journal;
-    if (!audit.isEmpty()) {
-      journal.append(audit, false, kernel.random);
+  static Object save(VaultKernel kernel, StoreHandle.Held held, List<AuditJournal.Entry> audit, boolean rekey,
+      boolean keepBackup) {
+    KeyRing keys = kernel.keys;
+    VaultBody body = kernel.body;
+    long generation = kernel.generation + 1;
+    Map<Set<String>, List<StoredEntry>> groups = groups(body);
+    if (keys.holdsOwnerKeys()) {
+      if (rekey) {
+        rekey(kernel);
+      }
+      Set<String> usedTags = new HashSet<>();
+      groups.keySet().forEach(usedTags::addAll);
+      body.members.values().forEach(member -> usedTags.addAll(member.grantedTags));
+      keys.prune(usedTags, groups.keySet());
     }
-    kernel.body.anchor = journal.anchor();
-    byte[] plaintext = kernel.body.encode();
+    AuditJournal.Prepared records = kernel.journal.prepare(audit, true, generation, kernel.random);
+    body.pending = records;
+    body.anchor = records.after;
+    byte[] image = encode(kernel, generation, groups);
+    Object written = held.write(image, generation, keepBackup, () -> { });
+    kernel.journal.write(records, true);
+    return written;
+  }
+
+  /** Seals the kernel's state (its pending records and anchor already set) as the image of {@code generation}. */
+  static byte[] encode(VaultKernel kernel, long generation, Map<Set<String>, List<StoredEntry>> groups) {
+    KeyRing keys = kernel.keys;
+    VaultBody body = kernel.body;
+    // Section keys and their wraps first: a new section may create a tag key, which the owner block must hold.
+    Map<Set<String>, byte[]> wraps = new LinkedHashMap<>();
+    groups.keySet().forEach(tags -> wraps.put(tags, keys.wraps(tags, keys.section(tags, kernel.random),
+        kernel.random)));
+    return VaultFile.write(keys.vaultId, generation, kernel.clock.millis(),
+        VaultFile.commitment(keys.commonKey, keys.vaultId), kernel.slots, (header, out) -> {
+          byte[] common = body.encodeCommon();
+          try {
+            Section.sealPart(out, keys.commonKey, VaultFile.COMMON_LABEL, keys.vaultId, common, header, kernel.random);
+          } finally {
+            Wipe.bytes(common);
+          }
+          writeOwnerBlock(kernel, out);
+          out.u32(groups.size() + body.opaqueSections.size());
+          groups.forEach((tags, entries) -> out.bytes(Section.write(wraps.get(tags), keys.sections.get(tags).key,
+              keys.vaultId, VaultBody.encodeSection(tags, entries), kernel.random)));
+          body.opaqueSections.forEach(out::bytes);
+        });
+  }
+
+  /** Signs the member table and writes every member's keychain anew (OWNER only). */
+  private static void rekey(VaultKernel kernel) {
+    KeyRing keys = kernel.keys;
+    MemberTable table = MemberTable.sign(keys.vaultId, keys.signingPrivateKey, kernel.body.members);
+    byte[] tableHash = table.hash(keys.vaultId);
+    List<Slot> slots = new ArrayList<>();
+    for (MemberRecord member : table.members.values()) {
+      Slot slot = slotOf(kernel.slots, Slot.nameHash(keys.vaultId, member.name));
+      try (Keychain chain = keys.keychainFor(member, tableHash, kernel.random)) {
+        byte[] encoded = chain.encode();
+        try {
+          slots.add(slot.withKeychain(keys.vaultId, encoded, kernel.random));
+        } finally {
+          Wipe.bytes(encoded);
+        }
+      }
+    }
+    kernel.body.table = table;
+    kernel.slots = List.copyOf(slots);
+  }
+
+  private static Slot slotOf(List<Slot> slots, byte[] nameHash) {
+    for (Slot slot : slots) {
+      if (MessageDigest.isEqual(slot.nameHash, nameHash)) {
+        return slot;
+      }
+    }
+    throw new IllegalStateException("a member has no key slot");
+  }
+
+  private static void writeOwnerBlock(VaultKernel kernel, ByteWriter out) {
+    KeyRing keys = kernel.keys;
+    if (!keys.holdsOwnerKeys()) {
+      out.bytes(kernel.body.ownerBlock);
+      return;
+    }
+    byte[] plain = Keychain.encodeTagKeys(keys.tagKeys);
     try {
-      long generation = kernel.generation + 1;
-      byte[] image = VaultFile.write(kernel.keys.vaultId, generation, kernel.clock.millis(), kernel.keys.dataKey(),
-          kernel.slots, plaintext, kernel.random);
-      Future<?> journalForced = FORCER.submit(journal::force);
-      return held.write(image, generation, keepBackup, () -> await(journalForced));
+      Section.sealPart(out, keys.ownerKey, VaultFile.OWNER_LABEL, keys.vaultId, plain, keys.vaultId, kernel.random);
     } finally {
-      Wipe.bytes(plaintext);
+      Wipe.bytes(plain);
     }
   }
 
-  private static void await(Future<?> future) {
-    try {
-      future.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException) {
-        throw (RuntimeException) e.getCause();
-      }
-      throw new VaultIoException("cannot force the audit journal to disk", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new VaultIoException("interrupted while forcing the audit journal to disk", e);
-    }
+  /** The entries this member can open, grouped by tag set, groups in a fixed order (by their tags). */
+  static Map<Set<String>, List<StoredEntry>> groups(VaultBody body) {
+    Map<Set<String>, List<StoredEntry>> groups = new LinkedHashMap<>();
+    body.entries.values().forEach(stored -> groups.computeIfAbsent(stored.entry.tags(), k -> new ArrayList<>())
+        .add(stored));
+    List<Set<String>> order = new ArrayList<>(groups.keySet());
+    order.sort(Comparator.comparing(Object::toString));
+    Map<Set<String>, List<StoredEntry>> sorted = new LinkedHashMap<>();
+    order.forEach(tags -> sorted.put(tags, groups.get(tags)));
+    return sorted;
   }
 }

@@ -4,16 +4,20 @@ import io.totpkit.core.Wipe;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import java.util.TreeSet;
 
 /**
- * The vault's members: adding one with their own key slot, removing one with a rotation of every key they could
- * unwrap, changing a member's own passphrase (with a new key pair and the same rotation), listing them. The Argon2id
- * derivation of a new slot runs before the change, so the store's lock is not held through it. {@link Vault}
- * documents the public contract.
+ * The vault's members: adding one with their own key slot, changing a member's role or grants, removing one, setting a
+ * member's passphrase (with a new key pair), listing them. Every change of membership is an OWNER's, is signed into
+ * the member table and writes every keychain anew (FORMAT.md, "membership"); a change that takes keys away from
+ * someone rotates exactly those keys: the common key and audit epoch when a member leaves or their passphrase
+ * changes, every key when an OWNER's knowledge goes, the lost tags' keys (and their sections') when grants shrink.
+ * The Argon2id derivation of a new slot runs before the change, so the store's lock is not held through it.
+ * {@link Vault} documents the public contract.
  *
  * <p>Thread-safety: safe for concurrent use (the kernel serializes operations).
  */
@@ -28,16 +32,11 @@ final class Membership {
     synchronized (kernel) {
       kernel.checkOpen();
       kernel.requireOwner("add members");
-      byte[] memberHash = Slot.nameHash(kernel.keys.vaultId, name);
       byte[] newPrivate = X25519Keys.generatePrivateKey(kernel.random);
-      byte[] newPublic = X25519Keys.publicKey(newPrivate);
       Slot sealed;
-      byte[] secret = Passphrases.utf8(passphrase);
       try {
-        sealed = Slot.seal(kernel.keys.vaultId, memberHash, newPrivate, secret, kernel.options.kdf(), kernel.random,
-            new byte[32], new byte[Aead.KEY_LENGTH + Aead.OVERHEAD]);
+        sealed = seal(name, newPrivate, passphrase);
       } finally {
-        Wipe.bytes(secret);
         Wipe.bytes(newPrivate);
       }
       kernel.change(() -> {
@@ -45,107 +44,187 @@ final class Membership {
         if (kernel.body.members.containsKey(name)) {
           throw new IllegalArgumentException("'" + name + "' is already a member");
         }
-        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, memberHash, newPublic, kernel.keys.dataKey(), kernel.random);
         List<Slot> newSlots = new ArrayList<>(kernel.slots);
-        newSlots.add(sealed.withWrap(wrap[0], wrap[1]));
+        newSlots.add(sealed);
         kernel.slots = List.copyOf(newSlots);
-        kernel.body.members.put(name, new MemberRecord(name, role, grants, kernel.now(), newPublic));
-        return VaultChange.saved(null, List.of(kernel.record(AuditAction.MEMBER_ADDED, null, name + " as " + role)));
+        kernel.body.members.put(name, new MemberRecord(name, role, grants, kernel.now(), sealed.publicKey));
+        return VaultChange.rekeyed(null, List.of(kernel.record(AuditAction.MEMBER_ADDED, null, name,
+            describe(role, grants))), false);
       });
     }
+  }
+
+  /** A new format-2 slot for {@code name}: the private key and the vault's signing key under the passphrase. */
+  private Slot seal(String name, byte[] privateKey, char[] passphrase) {
+    byte[] secret = Passphrases.utf8(passphrase);
+    try {
+      return Slot.seal(kernel.keys.vaultId, Slot.nameHash(kernel.keys.vaultId, name), privateKey,
+          kernel.body.table.signingPublicKey, secret, kernel.options.kdf(), kernel.random);
+    } finally {
+      Wipe.bytes(secret);
+    }
+  }
+
+  void change(String name, Role role, Set<String> grants) {
+    kernel.change(() -> {
+      kernel.requireOwner("change members");
+      MemberRecord old = existing(name);
+      if (name.equals(kernel.memberName) && role != old.role) {
+        throw new IllegalArgumentException("a member cannot change their own role; ask another owner");
+      }
+      Set<String> kept = role == Role.OWNER ? Set.of() : grants;
+      boolean rotated;
+      if (old.role == Role.OWNER && role == Role.OPERATOR) {
+        kernel.keys.rotateOwner(kernel.body.entries, kernel.random);
+        rotated = true;
+      } else {
+        Set<String> lost = new TreeSet<>(old.grantedTags);
+        lost.removeAll(kept);
+        rotated = old.role == Role.OPERATOR && role == Role.OPERATOR && !lost.isEmpty();
+        if (rotated) {
+          kernel.keys.rotateTags(lost, kernel.body.entries, kernel.random);
+        }
+      }
+      kernel.body.members.put(name, new MemberRecord(name, role, kept, old.addedAt, old.publicKey));
+      return VaultChange.rekeyed(null, List.of(kernel.record(AuditAction.MEMBER_CHANGED, null, name,
+          describe(role, kept))), rotated);
+    });
   }
 
   void remove(String name) {
     kernel.change(() -> {
       kernel.requireOwner("remove members");
-      if (kernel.body.members.get(name) == null) {
-        throw new NoSuchElementException("the vault has no member named '" + name + "'");
-      }
+      MemberRecord removed = existing(name);
       if (name.equals(kernel.memberName)) {
         throw new IllegalArgumentException("a member cannot remove themselves; ask another owner");
       }
-      // The removal is recorded under the old audit epoch; everything after it under the new one.
-      kernel.journal.append(List.of(kernel.record(AuditAction.MEMBER_REMOVED, null, name)), true, kernel.random);
+      rotateAwayFrom(removed);
       byte[] removedHash = Slot.nameHash(kernel.keys.vaultId, name);
-      rotate(slot -> MessageDigest.isEqual(slot.nameHash, removedHash) ? null : slot);
+      List<Slot> kept = new ArrayList<>(kernel.slots);
+      kept.removeIf(slot -> MessageDigest.isEqual(slot.nameHash, removedHash));
+      kernel.slots = List.copyOf(kept);
       kernel.body.members.remove(name);
-      return VaultChange.saved(null, List.of());
-    }, true);
+      return VaultChange.rekeyed(null, List.of(kernel.record(AuditAction.MEMBER_REMOVED, null, name)), true);
+    });
   }
 
   /**
-   * The key rotation of a removal and of a passphrase change: a new data key re-seals every entry secret and is
-   * wrapped to each slot {@code reslot} returns for an old one (dropping those it maps to {@code null}, and wrapping
-   * to the public key of the slot it returns), and the audit trail starts a new key epoch. Callers record their action
-   * before it, under the old epoch, and add no record after it: until the image carrying the new epoch is published,
-   * a record under that epoch could not be read after a crash.
+   * Rotates every key {@code member} could unwrap: the common key and the audit epoch (so they can neither read nor
+   * forge what follows), and the OWNER keys or their granted tags' keys.
    */
-  private void rotate(UnaryOperator<Slot> reslot) {
-    byte[] newDataKey = kernel.randomKey();
-    List<Slot> newSlots = new ArrayList<>();
-    for (Slot slot : kernel.slots) {
-      Slot kept = reslot.apply(slot);
-      if (kept != null) {
-        byte[][] wrap = Slot.wrap(kernel.keys.vaultId, kept.nameHash, kept.publicKey, newDataKey, kernel.random);
-        newSlots.add(kept.withWrap(wrap[0], wrap[1]));
-      }
+  private void rotateAwayFrom(MemberRecord member) {
+    kernel.keys.rotateCommon(kernel.random);
+    if (member.role == Role.OWNER) {
+      kernel.keys.rotateOwner(kernel.body.entries, kernel.random);
+    } else {
+      kernel.keys.rotateTags(member.grantedTags, kernel.body.entries, kernel.random);
     }
-    kernel.keys.rotate(kernel.body, newDataKey, kernel.random);
     kernel.body.auditSecrets.add(kernel.randomKey());
     kernel.journal.setSecrets(kernel.body.auditSecrets);
-    kernel.slots = List.copyOf(newSlots);
   }
 
   /**
-   * Gives this member a new key pair sealed under {@code replacement}, and rotates the data key to it: a copy of the
-   * vault taken before, with the old passphrase, then opens nothing written from now on. The Argon2id derivations
-   * run before the change; the new key pair is this kernel's once the change is saved ({@link KeyRing#settle}
-   * resolves a change that failed after its image may have become visible).
+   * Changes this OWNER's own passphrase after checking the current one; see {@link #setPassphrase}. An OPERATOR is
+   * refused: the rotation their old passphrase requires takes keys only OWNERs hold.
    */
-  void changePassphrase(char[] current, char[] replacement) {
+  void changeOwn(char[] current, char[] replacement) {
     synchronized (kernel) {
       kernel.checkOpen();
+      if (kernel.me().role != Role.OWNER) {
+        throw new VaultAccessException("member '" + kernel.memberName + "' is an OPERATOR: an OPERATOR's passphrase "
+            + "is set by an OWNER (Vault.setPassphrase, 'totp members passwd " + kernel.memberName + "'), because "
+            + "the keys an old passphrase could open must be rotated, and only OWNERs hold them all");
+      }
       Slot mine = kernel.mySlot();
       byte[] check = Passphrases.openPrivateKey(mine, kernel.keys.vaultId, current);
-      boolean right = check != null && MessageDigest.isEqual(check, kernel.keys.privateKey());
+      boolean right = check != null && MessageDigest.isEqual(java.util.Arrays.copyOf(check, X25519Keys.KEY_LENGTH),
+          kernel.keys.privateKey());
       Wipe.bytes(check);
       if (!right) {
         throw new WrongPassphraseException("wrong current passphrase for member '" + kernel.memberName + "'");
       }
+      setPassphrase(kernel.memberName, replacement);
+    }
+  }
+
+  /**
+   * Gives {@code name} a new key pair sealed under {@code passphrase} and rotates every key they held, so a copy of
+   * the vault taken before, with the old passphrase, opens nothing written from now on. OWNER only. For this member
+   * the new key pair is the kernel's once the change is saved ({@link KeyRing#settle} resolves a change that failed
+   * after its image may have become visible).
+   */
+  void setPassphrase(String name, char[] passphrase) {
+    synchronized (kernel) {
+      kernel.checkOpen();
+      kernel.requireOwner("set a member's passphrase");
+      existing(name);
+      boolean self = name.equals(kernel.memberName);
       byte[] newPrivate = X25519Keys.generatePrivateKey(kernel.random);
       Slot resealed;
-      byte[] newBytes = Passphrases.utf8(replacement);
       try {
-        resealed = Slot.seal(kernel.keys.vaultId, kernel.nameHash, newPrivate, newBytes, kernel.options.kdf(),
-            kernel.random, new byte[32], new byte[0]);
+        resealed = seal(name, newPrivate, passphrase);
       } catch (RuntimeException e) {
         Wipe.bytes(newPrivate);
         throw e;
-      } finally {
-        Wipe.bytes(newBytes);
       }
-      boolean[] handedOver = {false};
+      if (!self) {
+        Wipe.bytes(newPrivate);
+      }
+      boolean[] handedOver = {!self};
       try {
         kernel.change(() -> {
-          kernel.keys.propose(newPrivate);
-          handedOver[0] = true;
-          MemberRecord me = kernel.me();
-          // Recorded under the old audit epoch, as a removal is: a record under the new epoch written before the
-          // image that carries that epoch is published would leave a killed save's journal unreadable.
-          kernel.journal.append(List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null, kernel.memberName)),
-              true, kernel.random);
-          rotate(slot -> MessageDigest.isEqual(slot.nameHash, kernel.nameHash) ? resealed : slot);
-          kernel.body.members.put(me.name, new MemberRecord(me.name, me.role, me.grantedTags, me.addedAt,
+          kernel.requireOwner("set a member's passphrase");
+          MemberRecord member = existing(name);
+          if (self) {
+            kernel.keys.propose(newPrivate);
+            handedOver[0] = true;
+          }
+          rotateAwayFrom(member);
+          List<Slot> slots = new ArrayList<>(kernel.slots);
+          slots.replaceAll(slot -> MessageDigest.isEqual(slot.nameHash, resealed.nameHash) ? resealed : slot);
+          kernel.slots = List.copyOf(slots);
+          kernel.body.members.put(name, new MemberRecord(name, member.role, member.grantedTags, member.addedAt,
               resealed.publicKey));
-          return VaultChange.saved(null, List.of());
-        }, true);
+          return VaultChange.rekeyed(null, List.of(kernel.record(AuditAction.PASSPHRASE_CHANGED, null, name,
+              fingerprint(resealed.publicKey))), true);
+        });
       } finally {
         if (!handedOver[0]) {
           Wipe.bytes(newPrivate);
         }
       }
-      kernel.keys.adoptPending();
+      if (self) {
+        kernel.keys.adoptPending();
+      }
     }
+  }
+
+  private MemberRecord existing(String name) {
+    MemberRecord member = kernel.body.members.get(name);
+    if (member == null) {
+      throw new NoSuchElementException("the vault has no member named '" + name + "'");
+    }
+    return member;
+  }
+
+  /** The detail of a member record: role and grants, as the audit trail states them. */
+  static String describe(Role role, Set<String> grants) {
+    if (role == Role.OWNER) {
+      return "OWNER";
+    }
+    StringBuilder out = new StringBuilder("OPERATOR of [");
+    String separator = "";
+    for (String tag : new TreeSet<>(grants)) {
+      out.append(separator);
+      Json.quote(out, tag);
+      separator = ", ";
+    }
+    return out.append(']').toString();
+  }
+
+  /** The detail of a passphrase change: the first 8 bytes of the new public key's SHA-256, in hex. */
+  static String fingerprint(byte[] publicKey) {
+    return "key " + HexFormat.of().formatHex(Digests.sha256(publicKey, 0, publicKey.length), 0, 8);
   }
 
   List<Member> list() {

@@ -52,6 +52,17 @@ final class Passphrases {
     }
   }
 
+  /** Runs {@code work}, then zeroes every one of {@code passphrases}, whatever the outcome. */
+  static <T> T wipingAfter(java.util.function.Supplier<T> work, char[]... passphrases) {
+    try {
+      return work.get();
+    } finally {
+      for (char[] passphrase : passphrases) {
+        Wipe.chars(passphrase);
+      }
+    }
+  }
+
   /**
    * Opens a member's private key from their slot with a passphrase (one Argon2id derivation).
    *

@@ -26,16 +26,24 @@ final class StoredEntry {
 
   final VaultEntry entry;
   final byte[] sealedSecret;
+  /** The entry's place in the order entries were added (format 2 stores it; format 1 kept one list). */
+  final long order;
   private byte[] encoded;
 
-  StoredEntry(VaultEntry entry, byte[] sealedSecret) {
+  StoredEntry(VaultEntry entry, byte[] sealedSecret, long order) {
     this.entry = entry;
     this.sealedSecret = sealedSecret;
+    this.order = order;
   }
 
-  private StoredEntry(VaultEntry entry, byte[] sealedSecret, byte[] encoded) {
-    this(entry, sealedSecret);
+  private StoredEntry(VaultEntry entry, byte[] sealedSecret, long order, byte[] encoded) {
+    this(entry, sealedSecret, order);
     this.encoded = encoded;
+  }
+
+  /** Returns this entry at place {@code newOrder}, keeping its encoding. */
+  StoredEntry placed(long newOrder) {
+    return new StoredEntry(entry, sealedSecret, newOrder, encoded());
   }
 
   UUID id() {
@@ -114,7 +122,7 @@ final class StoredEntry {
     }
     VaultEntry entry = new VaultEntry(id, parameters, labelIssuer, issuerParameter, account, others, tags, created,
         updated);
-    return new StoredEntry(entry, sealed, java.util.Arrays.copyOfRange(inBytes(in), start, in.position()));
+    return new StoredEntry(entry, sealed, 0, java.util.Arrays.copyOfRange(inBytes(in), start, in.position()));
   }
 
   /**
@@ -150,9 +158,14 @@ final class StoredEntry {
     return builder.build();
   }
 
+  /** Returns a copy with the same listing fields and the secret sealed anew. */
+  StoredEntry resealed(byte[] newSealedSecret) {
+    return new StoredEntry(entry, newSealedSecret, order);
+  }
+
   /** Returns a copy with changed listing fields and the same sealed secret. */
   StoredEntry with(VaultEntry changed) {
-    return new StoredEntry(changed, sealedSecret);
+    return new StoredEntry(changed, sealedSecret, order);
   }
 
   private static byte[] inBytes(ByteReader in) {

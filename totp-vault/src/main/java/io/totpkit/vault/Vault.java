@@ -2,7 +2,6 @@ package io.totpkit.vault;
 
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.Verification;
-import io.totpkit.core.Wipe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -25,30 +24,19 @@ import java.util.UUID;
  * }</pre>
  *
  * <h2>Security</h2>
- * <ul>
- *   <li>Each member has an X25519 key pair; the private key is sealed (AES-256-GCM) under Argon2id of the member's
- *       passphrase; a random 256-bit data key is wrapped to every member's public key. Removing a member draws a new
- *       data key and re-encrypts everything, so the removed member's slot, passphrase or old data key opens nothing
- *       written afterwards.
- *   <li>The body (members, entries, audit secrets) is sealed with AES-256-GCM under a fresh per-save subkey, the
- *       header as associated data; entry secrets are sealed once more, one by one, and stay sealed in memory until a
- *       reveal or export opens exactly the ones it needs.
- *   <li>Errors are told apart: a damaged byte is {@link VaultCorruptedException} (checked before any key is tried), a
- *       wrong passphrase {@link WrongPassphraseException}, an unknown member {@link UnknownMemberException}, an intact
- *       checksum around altered authenticated contents {@link VaultTamperedException}.
- *   <li>Roles are enforced by this class. They are not cryptographic: every member can unwrap the data key, so an
- *       OPERATOR who runs their own code against the file can read every entry. Grant membership accordingly.
- *   <li>Passphrase arrays passed in are zeroed before the method returns, whatever the outcome. {@link #close()} zeroes
- *       the keys this object holds. The JDK's AES and HMAC keep short-lived internal copies of keys that cannot be
- *       zeroed; they become garbage at once.
- *   <li>Rollback of the whole file set to an older copy cannot be detected by the files themselves; anchor
- *       {@link #verifyAudit()}'s count elsewhere if that matters.
- * </ul>
+ * Threat model and format in the module's README and {@code FORMAT.md}. In short: each member's X25519 private key
+ * is sealed under Argon2id of their passphrase, and their slot wraps to it only the keys of what they may open (an
+ * OWNER everything, an OPERATOR the sections of granted tags), so roles hold whatever code a member runs. The member
+ * table is signed by the OWNERs' key and pinned by every slot. Taking keys away from a member rotates them. A change's
+ * audit records are saved with the image holding the change; an image older than its journal is reported
+ * ({@link VaultRolledBackException}). Damage ({@link VaultCorruptedException}, checked before any key), a wrong
+ * passphrase ({@link WrongPassphraseException}), an unknown member ({@link UnknownMemberException}) and altered
+ * authenticated contents ({@link VaultTamperedException}) are told apart. Passphrases passed in are zeroed before the
+ * method returns; {@link #close()} zeroes the keys this object holds.
  *
- * <p>Durability: every change (and every reveal's audit record) is on disk when its method returns. Several processes
- * may open one vault: changes are serialized by an OS file lock, and each change is applied to the latest state on
- * disk, so concurrent writers lose nothing. Several servers share one vault through {@link JdbcVaultStore}
- * (PostgreSQL), where each operation is one transaction under the vault's advisory lock.
+ * <p>Durability: every change (and every reveal's audit record) is on disk when its method returns. Processes
+ * sharing a file are serialized by an OS file lock and each change applies to the latest state on disk; servers share
+ * one vault through {@link JdbcVaultStore} (PostgreSQL), one transaction per operation.
  *
  * <p>Thread-safety: safe for concurrent use; calls on one instance are serialized.
  */
@@ -92,15 +80,13 @@ public final class Vault implements AutoCloseable {
    * @throws VaultIoException if the store already holds a vault or cannot be written
    */
   public static Vault create(VaultStore store, String owner, char[] passphrase, VaultOptions options) {
-    try {
+    return Passphrases.wipingAfter(() -> {
       Objects.requireNonNull(store, "store");
       Tags.checkText(owner, "owner name");
       Objects.requireNonNull(options, "options");
       Passphrases.check(passphrase);
       return new Vault(VaultKernel.create(store, owner, passphrase, options));
-    } finally {
-      Wipe.chars(passphrase);
-    }
+    }, passphrase);
   }
 
   /**
@@ -148,16 +134,14 @@ public final class Vault implements AutoCloseable {
    * @throws VaultException as {@link #open(Path, String, char[])} describes
    */
   public static Vault open(VaultStore store, String member, char[] passphrase, VaultOptions options) {
-    try {
+    return Passphrases.wipingAfter(() -> {
       Objects.requireNonNull(store, "store");
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(passphrase, "passphrase");
       return new Vault(VaultKernel.open(store, member, options,
           (slot, vaultId) -> Passphrases.openPrivateKey(slot, vaultId, passphrase)));
-    } finally {
-      Wipe.chars(passphrase);
-    }
+    }, passphrase);
   }
 
   /**
@@ -196,8 +180,7 @@ public final class Vault implements AutoCloseable {
    * @throws VaultAccessException if the member is not an owner
    */
   public void retag(UUID id, Set<String> tags) {
-    Set<String> checkedTags = Tags.checked(tags);
-    entries.retag(Objects.requireNonNull(id, "id"), checkedTags);
+    entries.retag(Objects.requireNonNull(id, "id"), Tags.checked(tags));
   }
 
   /**
@@ -212,10 +195,8 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Lists the entries this member may use (all for an OWNER, those with a granted tag for an OPERATOR), in the order
+   * Lists the entries this member may use (all for an OWNER, those of granted tags for an OPERATOR), in the order
    * they were added. No secrets.
-   *
-   * @return the entries
    */
   public List<VaultEntry> entries() {
     return entries.find(entry -> true);
@@ -271,8 +252,7 @@ public final class Vault implements AutoCloseable {
    *
    * @param id the entry
    * @return the code and how long it stays current
-   * @throws NoSuchElementException if there is no such entry
-   * @throws VaultAccessException if an OPERATOR was not granted any of the entry's tags
+   * @throws NoSuchElementException if there is no such entry, or none this OPERATOR's keys open
    */
   public RevealedCode code(UUID id) {
     return entries.code(Objects.requireNonNull(id, "id"));
@@ -283,16 +263,14 @@ public final class Vault implements AutoCloseable {
    * Recorded in the audit trail as a {@link AuditAction#CODE_REVEALED} with subject {@code "verify"}, because the
    * outcome tells whether the code is current. Members who may reveal the entry's code may verify it.
    *
-   * <p>This is a check, not a login: nothing is remembered between calls, so the same code passes again (there is no
-   * replay guard) and failures are not counted (no attempt limiter). A service that logs users in builds its own
-   * {@link io.totpkit.core.TotpVerifier} with shared stores.
+   * <p>This is a check, not a login: the same code passes again and failures are not counted. A service that logs
+   * users in builds its own {@link io.totpkit.core.TotpVerifier} with shared stores.
    *
    * @param id the entry
    * @param code exactly the entry's number of ASCII digits (Steam: five of its letters); nothing is trimmed
    * @return {@code ACCEPTED} with the matched offset, {@code REJECTED}, or {@code MALFORMED}
    * @throws NoSuchElementException if there is no such entry
    * @throws IllegalArgumentException if the entry is a HOTP entry
-   * @throws VaultAccessException if an OPERATOR was not granted any of the entry's tags
    */
   public Verification verify(UUID id, CharSequence code) {
     Objects.requireNonNull(id, "id");
@@ -311,22 +289,19 @@ public final class Vault implements AutoCloseable {
    * @throws VaultAccessException if this member is not an owner
    */
   public void addMember(String name, Role role, Set<String> grantedTags, char[] passphrase) {
-    try {
+    Passphrases.wipingAfter(() -> {
       Tags.checkText(name, "member name");
       Objects.requireNonNull(role, "role");
-      Set<String> grants = role == Role.OWNER ? Set.of() : Tags.checked(grantedTags);
       Passphrases.check(passphrase);
-      membership.add(name, role, grants, passphrase);
-    } finally {
-      Wipe.chars(passphrase);
-    }
+      membership.add(name, role, role == Role.OWNER ? Set.of() : Tags.checked(grantedTags), passphrase);
+      return null;
+    }, passphrase);
   }
 
   /**
-   * Removes a member and rotates the data key: a new key encrypts everything, wrapped to the remaining members only,
-   * and the audit trail continues under a new key epoch. The removed member's passphrase then opens nothing written
-   * from now on; the backup generation is replaced too. Secrets they could see before remain known to them: rotate
-   * those at the issuers if that matters. OWNER only; audited.
+   * Removes a member and rotates every key they held; the audit trail continues under a new key epoch. Their
+   * passphrase then opens nothing written from now on (the backup is replaced too). Secrets they could see before
+   * remain known to them: rotate those at the issuers if that matters. OWNER only; audited.
    *
    * @param name the member to remove
    * @throws NoSuchElementException if there is no such member
@@ -338,22 +313,54 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Changes this member's passphrase and key pair, and rotates the data key as {@link #removeMember} does: the old
-   * passphrase opens only copies taken before (the backup is replaced). Audited; re-seals every entry.
+   * Changes this OWNER's passphrase: a new key pair, and every key rotated as {@link #setPassphrase} does. An
+   * OPERATOR's passphrase is set by an OWNER, since the keys it could open must be rotated and only OWNERs hold them.
    *
    * @param current the current passphrase, checked again; zeroed before this method returns
    * @param replacement the new passphrase, not empty; zeroed before this method returns
    * @throws WrongPassphraseException if {@code current} is wrong
+   * @throws VaultAccessException if this member is an OPERATOR
    */
   public void changePassphrase(char[] current, char[] replacement) {
-    try {
+    Passphrases.wipingAfter(() -> {
       Objects.requireNonNull(current, "current");
       Passphrases.check(replacement);
-      membership.changePassphrase(current, replacement);
-    } finally {
-      Wipe.chars(current);
-      Wipe.chars(replacement);
-    }
+      membership.changeOwn(current, replacement);
+      return null;
+    }, current, replacement);
+  }
+
+  /**
+   * Sets a member's passphrase with a new key pair and rotates every key they held, so the old passphrase opens only
+   * copies taken before (the backup is replaced). OWNER only; audited.
+   *
+   * @param name the member
+   * @param passphrase the new passphrase, not empty; zeroed before this method returns
+   * @throws NoSuchElementException if there is no such member
+   * @throws VaultAccessException if this member is not an owner
+   */
+  public void setPassphrase(String name, char[] passphrase) {
+    Passphrases.wipingAfter(() -> {
+      Passphrases.check(passphrase);
+      membership.setPassphrase(Objects.requireNonNull(name, "name"), passphrase);
+      return null;
+    }, passphrase);
+  }
+
+  /**
+   * Changes a member's role or granted tags. Keys the member loses (every key when an OWNER becomes an OPERATOR,
+   * the tags taken away otherwise) are rotated. OWNER only; audited with the new role and grants.
+   *
+   * @param name the member; not this member if the role changes
+   * @param role the new role
+   * @param grantedTags for an OPERATOR, the tags whose entries they may use; ignored for an OWNER
+   * @throws NoSuchElementException if there is no such member
+   * @throws VaultAccessException if this member is not an owner
+   */
+  public void changeMember(String name, Role role, Set<String> grantedTags) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(role, "role");
+    membership.change(name, role, role == Role.OWNER ? Set.of() : Tags.checked(grantedTags));
   }
 
   /**
@@ -378,8 +385,9 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Verifies the audit trail: every record's seal and chain MAC, sequence numbers, key epochs, and that the trail
-   * passes through the head the vault file anchors. OWNER only.
+   * Verifies the audit trail: every record's seal and chain MAC, sequence numbers, key epochs and time order, that
+   * the trail passes through the head the vault file anchors, and that the records of saved changes match the vault
+   * (an entry recorded as added exists, a member recorded as removed does not). OWNER only.
    *
    * @return the number of records verified
    * @throws AuditTamperedException naming the first record that fails
@@ -419,12 +427,8 @@ public final class Vault implements AutoCloseable {
    * @throws VaultAccessException if this member is not an owner
    */
   public ImportReport importAegis(String json, char[] password, Set<String> tags) {
-    try {
-      Objects.requireNonNull(json, "json");
-      return transfers.importAegis(json, password, Tags.checked(tags));
-    } finally {
-      Wipe.chars(password);
-    }
+    return Passphrases.wipingAfter(() -> transfers.importAegis(Objects.requireNonNull(json, "json"), password,
+        Tags.checked(tags)), password);
   }
 
   /**
@@ -472,16 +476,9 @@ public final class Vault implements AutoCloseable {
     return kernel.memberName;
   }
 
-  /**
-   * Returns this member's role, as of the last read of the file.
-   *
-   * @return the role
-   */
+  /** Returns this member's role, as of the last read of the file. */
   public Role role() {
-    synchronized (kernel) {
-      kernel.checkOpen();
-      return kernel.me().role;
-    }
+    return kernel.role();
   }
 
   /** Zeroes the keys this object holds and releases its files. Calling it again does nothing. */

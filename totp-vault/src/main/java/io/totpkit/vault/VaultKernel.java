@@ -19,6 +19,9 @@ import java.util.UUID;
  * leaves nothing behind in memory. The feature classes ({@link EntryBook}, {@link Membership}, {@link Transfers}) only
  * describe changes; this class applies them.
  *
+ * <p>A vault of format 1 is read into format 2's state ({@link LegacyImage}); an OWNER who opens it saves that state
+ * at once (the upgrade), and until then others may read and reveal but not change it.
+ *
  * <p>Thread-safety: safe for concurrent use; operations on one kernel are serialized on it.
  */
 final class VaultKernel implements AutoCloseable {
@@ -32,6 +35,8 @@ final class VaultKernel implements AutoCloseable {
   final KeyRing keys;
 
   long generation;
+  /** Whether the image read is of format 1, not yet upgraded. */
+  boolean legacy;
   List<Slot> slots;
   VaultBody body;
   AuditJournal journal;
@@ -50,7 +55,10 @@ final class VaultKernel implements AutoCloseable {
     this.random = options.random();
   }
 
-  /** How a member proves who they are: from their slot, their private key, or {@code null} if the proof is wrong. */
+  /**
+   * How a member proves who they are: from their slot, what its sealed private key holds (the private key, then in a
+   * format-2 slot the vault's signing key), or {@code null} if the proof is wrong.
+   */
   interface Credential {
     byte[] privateKey(Slot slot, byte[] vaultId);
   }
@@ -71,12 +79,11 @@ final class VaultKernel implements AutoCloseable {
       if (held.exists()) {
         throw new VaultIoException("cannot create a vault in " + store + ": one already exists there");
       }
-      kernel.keys.adopt(kernel.randomKey());
-      byte[][] wrap = Slot.wrap(vaultId, kernel.nameHash, kernel.keys.publicKey(), kernel.keys.dataKey(), random);
+      kernel.keys.installNew(random);
       byte[] secret = Passphrases.utf8(passphrase);
       try {
-        kernel.slots = List.of(Slot.seal(vaultId, kernel.nameHash, kernel.keys.privateKey(), secret, options.kdf(),
-            random, wrap[0], wrap[1]));
+        kernel.slots = List.of(Slot.seal(vaultId, kernel.nameHash, kernel.keys.privateKey(),
+            Ed25519Keys.publicKey(kernel.keys.signingPrivateKey), secret, options.kdf(), random));
       } finally {
         Wipe.bytes(secret);
       }
@@ -86,7 +93,7 @@ final class VaultKernel implements AutoCloseable {
           kernel.keys.publicKey()));
       kernel.journal = AuditJournal.create(held.journal(true), vaultId, kernel.body.auditSecrets);
       kernel.fingerprint = ImageSaver.save(kernel, held, List.of(kernel.record(AuditAction.VAULT_CREATED, null,
-          owner)), true);
+          owner)), true, true);
       kernel.generation++;
       held.commit();
       return kernel;
@@ -133,6 +140,7 @@ final class VaultKernel implements AutoCloseable {
       // The image may have been replaced since it was read: refresh() re-reads it only then.
       kernel.fingerprint = fingerprint;
       kernel.read(() -> null);
+      kernel.upgradeIfOwner();
       return kernel;
     } catch (RuntimeException e) {
       kernel.close();
@@ -140,18 +148,26 @@ final class VaultKernel implements AutoCloseable {
     }
   }
 
-  /** Adopts a parsed image: the data key its slot unwraps, its body, slots and generation. */
+  /** Adopts a parsed image: the keys its slot unwraps, its body, slots and generation. */
   private void install(VaultFile file) {
     Slot mine = file.slot(nameHash);
     keys.settle(mine == null ? null : mine.publicKey);
-    ImageOpener.Opened opened = ImageOpener.open(file, keys, memberName, nameHash);
-    keys.adopt(opened.dataKey);
+    ImageOpener.Opened opened = ImageOpener.open(file, keys, memberName, nameHash, random);
     if (body != null) {
       body.wipe();
     }
     body = opened.body;
     slots = opened.slots;
     generation = opened.generation;
+    legacy = opened.legacy;
+  }
+
+  /** Saves a format-1 vault as format 2 if this member is an OWNER (FORMAT.md, "upgrade"). */
+  private void upgradeIfOwner() {
+    if (legacy && body.members.get(memberName).role == Role.OWNER) {
+      change(() -> legacy ? VaultChange.rekeyed(null, List.of(record(AuditAction.VAULT_UPGRADED, null,
+          "format 1 to " + VaultFile.VERSION)), true) : VaultChange.journalOnly(null, List.of(), false));
+    }
   }
 
   /** Re-reads the image if another process (or instance) replaced it, then catches up with the journal. */
@@ -159,9 +175,9 @@ final class VaultKernel implements AutoCloseable {
     Object current = held.fingerprint();
     if (current.equals(fingerprint)) {
       if (journal == null) {
-        journal = AuditJournal.open(held.journal(false), keys.vaultId, body.auditSecrets, body.anchor);
+        journal = openJournal(held);
       } else {
-        journal.catchUp();
+        journal.catchUp(generation);
       }
       return;
     }
@@ -174,8 +190,13 @@ final class VaultKernel implements AutoCloseable {
       journal.close();
       journal = null;
     }
-    journal = AuditJournal.open(held.journal(false), keys.vaultId, body.auditSecrets, body.anchor);
+    journal = openJournal(held);
     fingerprint = current;
+  }
+
+  private AuditJournal openJournal(StoreHandle.Held held) {
+    return AuditJournal.open(held.journal(false), keys.vaultId, body.auditSecrets, body.anchor, body.pending,
+        generation);
   }
 
   private StoreHandle.Held lock() {
@@ -183,15 +204,7 @@ final class VaultKernel implements AutoCloseable {
   }
 
   /** Runs a change on the latest state and commits it; see the class comment. */
-  <T> T change(VaultChange.Work<VaultChange<T>> work) {
-    return change(work, false);
-  }
-
-  /**
-   * Runs a change on the latest state and commits it; with {@code replaceBackup} the store's backup becomes a copy of
-   * the new image (a key rotation must not leave the old keys' image behind).
-   */
-  synchronized <T> T change(VaultChange.Work<VaultChange<T>> work, boolean replaceBackup) {
+  synchronized <T> T change(VaultChange.Work<VaultChange<T>> work) {
     checkOpen();
     try (StoreHandle.Held held = lock()) {
       refresh(held);
@@ -200,15 +213,20 @@ final class VaultKernel implements AutoCloseable {
         VaultChange<T> change = work.run();
         held.ensureExclusive();
         if (change.save) {
+          if (legacy && !change.rekey) {
+            throw new VaultAccessException("the vault is in format 1 and can only be read until an OWNER opens it "
+                + "once, which upgrades it to format " + VaultFile.VERSION);
+          }
           fingerprint = null;
-          Object written = ImageSaver.save(this, held, change.audit, true);
+          Object written = ImageSaver.save(this, held, change.audit, change.rekey, true);
           generation++;
+          legacy = false;
           fingerprint = written;
-          if (replaceBackup) {
+          if (change.rotated) {
             held.replaceBackup();
           }
         } else {
-          journal.append(change.audit, change.sync, random);
+          journal.append(change.audit, change.sync, generation, random);
         }
         held.commit();
         done = true;
@@ -244,13 +262,26 @@ final class VaultKernel implements AutoCloseable {
   List<AuditRecord> auditTrail(String what) {
     return read(() -> {
       requireOwner(what);
-      return List.copyOf(journal.readAll(body.anchor));
+      List<AuditRecord> records = journal.readAll(body.anchor);
+      AuditCheck.againstState(records, body, generation);
+      return List.copyOf(records);
     });
   }
 
   /** An audit record of this member's action, timed now. */
   AuditJournal.Entry record(AuditAction action, UUID entryId, String subject) {
-    return new AuditJournal.Entry(clock.instant(), memberName, action, entryId, subject);
+    return record(action, entryId, subject, null);
+  }
+
+  /** An audit record of this member's action, timed now, with a detail (FORMAT.md, "audit journal"). */
+  AuditJournal.Entry record(AuditAction action, UUID entryId, String subject, String detail) {
+    return new AuditJournal.Entry(clock.instant(), memberName, action, entryId, subject, detail);
+  }
+
+  /** This member's role, as of the last refresh. */
+  synchronized Role role() {
+    checkOpen();
+    return me().role;
   }
 
   /** This member's record, as of the last refresh. */

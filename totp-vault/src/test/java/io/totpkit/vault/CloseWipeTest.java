@@ -26,8 +26,10 @@ class CloseWipeTest {
   private static final Set<String> NOT_SECRET = Set.of(
       "KeyRing.publicKey", "KeyRing.vaultId", "VaultKernel.nameHash",
       "Slot.nameHash", "Slot.publicKey", "Slot.salt", "Slot.sealedPrivateKey", "Slot.ephemeralPublicKey",
-      "Slot.wrappedDataKey", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
-      "AuditJournal.vaultId", "AuditJournal.headMac", "Anchor.headMac");
+      "Slot.wrapped", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
+      "AuditJournal.vaultId", "AuditJournal.headMac", "Anchor.headMac", "KeyRing.signingRoot",
+      "MemberTable.signingPublicKey", "MemberTable.encoded", "MemberTable.signature", "SectionKey.wraps",
+      "Prepared.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections");
 
   @TempDir Path dir;
 
@@ -49,9 +51,11 @@ class CloseWipeTest {
       }
     });
     // The walk must find the keys, or the check below proves nothing.
-    assertThat(secret.keySet()).anyMatch(k -> k.startsWith("KeyRing.dataKey")).anyMatch(k -> k.startsWith(
-        "KeyRing.privateKey")).anyMatch(k -> k.startsWith("KeyRing.entriesKey")).anyMatch(k -> k.startsWith(
-        "AeadKey.key")).anyMatch(k -> k.startsWith("VaultBody.auditSecrets"));
+    assertThat(secret.keySet()).anyMatch(k -> k.startsWith("KeyRing.commonKey")).anyMatch(k -> k.startsWith(
+        "KeyRing.privateKey")).anyMatch(k -> k.startsWith("KeyRing.ownerKey")).anyMatch(k -> k.startsWith(
+        "KeyRing.signingPrivateKey")).anyMatch(k -> k.startsWith("KeyRing.tagKeys")).anyMatch(k -> k.startsWith(
+        "SectionKey.key")).anyMatch(k -> k.startsWith("AeadKey.key")).anyMatch(k -> k.startsWith(
+        "VaultBody.auditSecrets"));
 
     vault.close();
 

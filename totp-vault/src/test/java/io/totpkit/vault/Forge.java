@@ -10,18 +10,32 @@ final class Forge {
 
   static byte[] withSlots(VaultFile file, List<Slot> slots) throws Exception {
     ByteWriter header = new ByteWriter(512);
-    header.bytes(file.vaultId).u64(file.generation).u64(file.savedAtMillis).bytes(file.commitment)
-        .bytes(file.bodySalt).u16(slots.size());
+    header.bytes(file.vaultId).u64(file.generation).u64(file.savedAtMillis).bytes(file.commitment).u16(slots.size());
     slots.forEach(slot -> slot.write(header));
     byte[] fields = header.toByteArray();
-    ByteWriter out = new ByteWriter(fields.length + file.bodyLength + 64);
-    out.bytes(VaultFile.MAGIC).u16(VaultFile.VERSION).u32(fields.length).bytes(fields).u32(file.bodyLength)
-        .bytes(Arrays.copyOfRange(file.file, file.bodyOffset, file.bodyOffset + file.bodyLength));
-    byte[] body = out.toByteArray();
+    ByteWriter out = new ByteWriter(file.file.length + 1024);
+    out.bytes(VaultFile.MAGIC).u16(VaultFile.VERSION).u32(fields.length).bytes(fields)
+        .bytes(Arrays.copyOfRange(file.file, file.headerEnd, file.file.length - VaultFile.CHECKSUM_LENGTH));
+    return withChecksum(out.toByteArray());
+  }
+
+  /** {@code body} followed by its SHA-256. */
+  static byte[] withChecksum(byte[] body) throws Exception {
     byte[] result = Arrays.copyOf(body, body.length + 32);
     MessageDigest digest = MessageDigest.getInstance("SHA-256");
     digest.update(body);
     digest.digest(result, body.length, 32);
     return result;
+  }
+
+  /** The common key a slot's keychain holds, opened with the member's private key; {@code null} if it does not. */
+  static byte[] commonKey(VaultFile file, Slot slot, byte[] privateKey) {
+    byte[] chain = slot.unwrap(file.vaultId, privateKey);
+    return chain == null ? null : Keychain.decode(chain).commonKey;
+  }
+
+  /** Whether {@code commonKey} opens the file's common part. */
+  static boolean opensCommon(VaultFile file, byte[] commonKey) {
+    return file.openPart(0, commonKey, VaultFile.COMMON_LABEL, file.header()) != null;
   }
 }

@@ -19,13 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Freezes format version 1: a committed vault and journal written by {@link #writeGolden(Path)} with fixed randomness
- * and a fixed clock. If the writer's output changes, {@link #writer_sameInputs_reproducesGoldenBytesExactly} fails:
- * that is a format change and needs a new version number, FORMAT.md and a new golden file. Regenerate (only then) with
- * {@code -Dtotpkit.writeGolden=true}.
+ * Freezes the formats: committed vaults and journals written by {@link #writeGolden(Path)} with fixed randomness and a
+ * fixed clock, by the totpkit of format 1 ({@code golden-v1.vault}, read and upgraded) and of format 2
+ * ({@code golden-v2.vault}, written). If the writer's output changes,
+ * {@link #writer_sameInputs_reproducesGoldenBytesExactly} fails: that is a format change and needs a new version
+ * number, FORMAT.md and a new golden file. Regenerate (only then) with {@code -Dtotpkit.writeGolden=true}.
  */
 class GoldenFileTest {
-  static final String NAME = "golden-v1.vault";
+  static final String V1 = "golden-v1.vault";
+  static final String NAME = "golden-v2.vault";
   static final Instant CREATED = Instant.parse("2026-11-23T09:00:00Z");
   static final String OWNER_PASSPHRASE = "golden owner passphrase";
   static final String OPERATOR_PASSPHRASE = "golden operator passphrase";
@@ -48,18 +50,49 @@ class GoldenFileTest {
   }
 
   private Path copyGolden() throws IOException {
-    for (String name : List.of(NAME, NAME + ".audit")) {
+    return copy(NAME);
+  }
+
+  private Path copy(String golden) throws IOException {
+    for (String name : List.of(golden, golden + ".audit")) {
       try (InputStream in = GoldenFileTest.class.getResourceAsStream(name)) {
         assertThat(in).as("test resource %s", name).isNotNull();
         Files.copy(in, dir.resolve(name));
       }
     }
-    return dir.resolve(NAME);
+    return dir.resolve(golden);
   }
 
   @Test
-  void goldenV1_opensWithKnownPassphrases_andHoldsKnownContents() throws IOException {
-    Path path = copyGolden();
+  void goldenV2_opensWithKnownPassphrases_andHoldsKnownContents() throws IOException {
+    checkContents(copyGolden(), 6);
+  }
+
+  /** Format 1: an OPERATOR reads it as it is; the OWNER's open upgrades it, keeping every entry, member and record. */
+  @Test
+  void goldenV1_readByAnOperator_upgradedByTheOwner() throws IOException {
+    Path path = copy(V1);
+    Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:10Z"), ZoneOffset.UTC);
+    try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast(clock))) {
+      assertThat(olga.entries()).extracting(VaultEntry::issuer).containsExactly("GitHub", "Steam");
+      assertThat(olga.code(olga.entries().get(0).id()).code()).hasSize(6);
+    }
+    assertThat(Files.readAllBytes(path)[9]).as("still format 1").isEqualTo((byte) 1);
+    checkContents(path, 7);
+    assertThat(Files.readAllBytes(path)[9]).as("upgraded").isEqualTo((byte) VaultFile.VERSION);
+    assertThat(Files.readAllBytes(dir.resolve(V1 + ".bak"))[9]).as("backup replaced").isEqualTo((byte) 2);
+    try (Vault maria = Vault.open(path, "maria", pw(OWNER_PASSPHRASE), TestVaults.fast(clock))) {
+      List<AuditRecord> trail = maria.auditTrail();
+      assertThat(trail).extracting(AuditRecord::action).contains(AuditAction.VAULT_UPGRADED);
+      assertThat(maria.verifyAudit()).isEqualTo(trail.size());
+    }
+    try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast(clock))) {
+      assertThat(olga.entries()).extracting(VaultEntry::issuer).containsExactly("GitHub", "Steam");
+      assertThat(VaultInternals.kernel(olga).body.opaqueSections).as("the Bank section stays sealed").hasSize(1);
+    }
+  }
+
+  private static void checkContents(Path path, int revealIndex) throws IOException {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:10Z"), ZoneOffset.UTC);
     try (Vault vault = Vault.open(path, "maria", pw(OWNER_PASSPHRASE), TestVaults.fast(clock))) {
       List<VaultEntry> entries = vault.entries();
@@ -78,6 +111,7 @@ class GoldenFileTest {
           AuditAction.ENTRY_ADDED, AuditAction.ENTRY_ADDED, AuditAction.ENTRY_ADDED, AuditAction.MEMBER_ADDED,
           AuditAction.CODE_REVEALED);
       assertThat(trail.get(5).time()).isEqualTo(CREATED);
+      assertThat(trail).hasSizeGreaterThan(revealIndex);
       assertThat(vault.exportOtpauth()).contains("image=https%3A%2F%2Fexample.com%2Fs.png");
     }
     try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast(clock))) {
@@ -90,27 +124,31 @@ class GoldenFileTest {
     Path written = dir.resolve("fresh").resolve(NAME);
     Files.createDirectories(written.getParent());
     writeGolden(written);
-    Path golden = copyGolden();
     if (Boolean.getBoolean("totpkit.writeGolden")) {
       Path resources = Path.of("src/test/resources/io/totpkit/vault");
       Files.copy(written, resources.resolve(NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       Files.copy(written.resolveSibling(written.getFileName() + ".audit"), resources.resolve(NAME + ".audit"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
+    Path golden = copyGolden();
     assertThat(Files.readAllBytes(written)).as("vault file").isEqualTo(Files.readAllBytes(golden));
     assertThat(Files.readAllBytes(written.resolveSibling(written.getFileName() + ".audit"))).as("audit journal")
         .isEqualTo(Files.readAllBytes(golden.resolveSibling(golden.getFileName() + ".audit")));
   }
 
   @Test
-  void goldenV1_header_hasDocumentedLayout() throws IOException {
-    byte[] bytes = Files.readAllBytes(copyGolden());
-    assertThat(java.util.Arrays.copyOf(bytes, 8)).containsExactly(0x89, 'T', 'O', 'T', 'P', 'V', '\r', '\n');
-    assertThat(bytes[8]).isZero();
-    assertThat(bytes[9]).isEqualTo((byte) 1);
-    VaultFile file = VaultFile.parse(bytes);
-    assertThat(file.slots).hasSize(2);
-    assertThat(file.slots.get(0).kdf.memoryKib()).isEqualTo(VaultOptions.MIN_ARGON2_MEMORY_KIB);
-    assertThat(file.generation).isEqualTo(5);
+  void goldenFiles_headers_haveDocumentedLayout() throws IOException {
+    for (String name : List.of(V1, NAME)) {
+      byte[] bytes = Files.readAllBytes(copy(name));
+      assertThat(java.util.Arrays.copyOf(bytes, 8)).containsExactly(0x89, 'T', 'O', 'T', 'P', 'V', '\r', '\n');
+      assertThat(bytes[8]).isZero();
+      assertThat(bytes[9]).isEqualTo((byte) (name.equals(V1) ? 1 : 2));
+      VaultFile file = VaultFile.parse(bytes);
+      assertThat(file.slots).hasSize(2);
+      assertThat(file.slots.get(0).kdf.memoryKib()).isEqualTo(VaultOptions.MIN_ARGON2_MEMORY_KIB);
+      assertThat(file.generation).isEqualTo(5);
+      // Format 2: one section per tag set ({acme}, {globex}, {acme, games}), each wrapped under each tag's key.
+      assertThat(file.sections).hasSize(name.equals(V1) ? 0 : 3);
+    }
   }
 }

@@ -224,13 +224,13 @@ class JdbcVaultStoreTest {
       UUID id = maria.add(OtpAuthUri.parse(TestVaults.GITHUB), Set.of("acme"));
       maria.addMember("olga", Role.OPERATOR, Set.of("acme"), TestVaults.pw("pw of olga"));
       String code = maria.code(id).code();
-      byte[] oldDataKey = VaultInternals.dataKey(maria);
+      byte[] oldDataKey = VaultInternals.commonKey(maria);
       try (Vault elsewhere = Vault.open(storeB, "maria", TestVaults.pw("old of maria"), TestVaults.fast())) {
         maria.changePassphrase(TestVaults.pw("old of maria"), TestVaults.pw("pw of maria"));
         assertThatThrownBy(elsewhere::entries).isInstanceOf(UnknownMemberException.class)
             .hasMessageContaining("was changed elsewhere");
       }
-      assertThat(VaultInternals.dataKey(maria)).isNotEqualTo(oldDataKey);
+      assertThat(VaultInternals.commonKey(maria)).isNotEqualTo(oldDataKey);
       assertThatThrownBy(() -> Vault.open(storeB, "maria", TestVaults.pw("old of maria"), TestVaults.fast()))
           .isInstanceOf(WrongPassphraseException.class);
       try (Vault again = open(storeB, "maria"); Vault olga = open(storeB, "olga")) {

@@ -35,14 +35,14 @@ class KdfParamsTest {
   void auditRecord_valueSemantics() {
     Instant now = Instant.parse("2026-11-23T10:15:30Z");
     UUID id = UUID.fromString("3b8d5f5e-6a0c-4d7e-9a51-0c8d3f1b2a01");
-    AuditRecord record = new AuditRecord(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify");
-    assertThat(record).isEqualTo(new AuditRecord(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
-        .hasSameHashCodeAs(new AuditRecord(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
-        .isNotEqualTo(new AuditRecord(4, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
-        .isNotEqualTo(new AuditRecord(3, now.plusMillis(1), "maria", AuditAction.CODE_REVEALED, id, "verify"))
-        .isNotEqualTo(new AuditRecord(3, now, "omar", AuditAction.CODE_REVEALED, id, "verify"))
-        .isNotEqualTo(new AuditRecord(3, now, "maria", AuditAction.CODE_REVEALED, null, "verify"))
-        .isNotEqualTo(new AuditRecord(3, now, "maria", AuditAction.CODE_REVEALED, id, null))
+    AuditRecord record = record(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify");
+    assertThat(record).isEqualTo(record(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
+        .hasSameHashCodeAs(record(3, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
+        .isNotEqualTo(record(4, now, "maria", AuditAction.CODE_REVEALED, id, "verify"))
+        .isNotEqualTo(record(3, now.plusMillis(1), "maria", AuditAction.CODE_REVEALED, id, "verify"))
+        .isNotEqualTo(record(3, now, "omar", AuditAction.CODE_REVEALED, id, "verify"))
+        .isNotEqualTo(record(3, now, "maria", AuditAction.CODE_REVEALED, null, "verify"))
+        .isNotEqualTo(record(3, now, "maria", AuditAction.CODE_REVEALED, id, null))
         .isNotEqualTo("AuditRecord");
     assertThat(record.sequence()).isEqualTo(3);
     assertThat(record.time()).isEqualTo(now);
@@ -52,7 +52,12 @@ class KdfParamsTest {
     assertThat(record.subject()).contains("verify");
     assertThat(record.toString()).isEqualTo("AuditRecord[#3 2026-11-23T10:15:30Z maria CODE_REVEALED " + id
         + " (verify)]");
-    assertThat(new AuditRecord(0, now, "maria", AuditAction.CODE_REVEALED, null, null).toString())
+    assertThat(record(0, now, "maria", AuditAction.CODE_REVEALED, null, null).toString())
         .isEqualTo("AuditRecord[#0 2026-11-23T10:15:30Z maria CODE_REVEALED]");
+  }
+
+  private static AuditRecord record(long seq, java.time.Instant time, String member, AuditAction action,
+      java.util.UUID id, String subject) {
+    return new AuditRecord(seq, new AuditJournal.Entry(time, member, action, id, subject, null), -1, false);
   }
 }

@@ -28,7 +28,7 @@ class MemberRemovalTest {
       id = TestVaults.add(owner, GITHUB, "acme");
       owner.addMember("olga", Role.OPERATOR, Set.of("acme"), pw("olga pass"));
       owner.addMember("otto", Role.OPERATOR, Set.of("acme"), pw("otto pass"));
-      oldDataKey = VaultInternals.dataKey(owner);
+      oldDataKey = VaultInternals.commonKey(owner);
     }
     byte[] before = Files.readAllBytes(path);
     // Olga is still a member here: her passphrase opens the file as it was.
@@ -37,7 +37,7 @@ class MemberRemovalTest {
     try (Vault owner = TestVaults.open(path)) {
       owner.removeMember("olga");
       assertThat(owner.members()).extracting(Member::name).containsExactly("maria", "otto");
-      assertThat(VaultInternals.dataKey(owner)).isNotEqualTo(oldDataKey);
+      assertThat(VaultInternals.commonKey(owner)).isNotEqualTo(oldDataKey);
       TestVaults.add(owner, TestVaults.GOOGLE_WIKI, "acme");
     }
     byte[] after = Files.readAllBytes(path);
@@ -47,7 +47,7 @@ class MemberRemovalTest {
         .isInstanceOf(UnknownMemberException.class);
 
     // 2. Her old slot spliced into the new file (checksum recomputed): her passphrase opens her private key, but the
-    //    data key it unwraps is the old one, which neither matches the commitment nor opens the body.
+    //    keys it unwraps are the old ones, which neither matches the commitment nor opens the body.
     VaultFile oldFile = VaultFile.parse(before);
     VaultFile newFile = VaultFile.parse(after);
     byte[] olgaHash = Slot.nameHash(newFile.vaultId, "olga");
@@ -57,8 +57,8 @@ class MemberRemovalTest {
     assertThatThrownBy(() -> Vault.open(path, "olga", pw("olga pass"), fast()))
         .isInstanceOf(VaultTamperedException.class);
 
-    // 3. The old data key itself opens neither the new body nor passes the new commitment.
-    assertThat(newFile.openBody(oldDataKey)).isNull();
+    // 3. The old common key itself opens neither the new common part nor passes the new commitment.
+    assertThat(Forge.opensCommon(newFile, oldDataKey)).isFalse();
     assertThat(VaultFile.commitment(oldDataKey, newFile.vaultId)).isNotEqualTo(newFile.commitment);
 
     // 4. The backup generation was replaced too: the old passphrase does not open it either.

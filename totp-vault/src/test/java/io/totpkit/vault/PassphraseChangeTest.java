@@ -52,8 +52,8 @@ class PassphraseChangeTest {
       VaultFile old = VaultFile.parse(copy);
       byte[] oldPrivate = old.slot(mariaHash).openPrivateKey(old.vaultId, OLD.getBytes(StandardCharsets.UTF_8));
       assertThat(oldPrivate).as("the old passphrase opens the old copy's slot").isNotNull();
-      byte[] oldDataKey = old.slot(mariaHash).unwrap(old.vaultId, oldPrivate);
-      assertThat(old.openBody(oldDataKey)).as("and its data key opens the old copy's body").isNotNull();
+      byte[] oldDataKey = Forge.commonKey(old, old.slot(mariaHash), java.util.Arrays.copyOf(oldPrivate, 32));
+      assertThat(Forge.opensCommon(old, oldDataKey)).as("and its common key opens the old copy").isTrue();
 
       // Neither opens the current file: no slot unwraps under the old private key, the old data key fails both the
       // commitment and the body.
@@ -62,7 +62,7 @@ class PassphraseChangeTest {
         assertThat(slot.unwrap(current.vaultId, oldPrivate)).isNull();
       }
       assertThat(VaultFile.commitment(oldDataKey, current.vaultId)).isNotEqualTo(current.commitment);
-      assertThat(current.openBody(oldDataKey)).isNull();
+      assertThat(Forge.opensCommon(current, oldDataKey)).isFalse();
       assertThatThrownBy(() -> VaultInternals.openWithPrivateKey(path, "maria", oldPrivate, fast()))
           .isInstanceOf(VaultTamperedException.class).hasMessageContaining("does not match its private key");
     }
@@ -105,11 +105,11 @@ class PassphraseChangeTest {
       TestVaults.add(owner, TestVaults.GOOGLE_WIKI, "other");
       code = owner.code(id).code();
       byte[] oldPrivate = VaultInternals.privateKey(owner);
-      byte[] oldDataKey = VaultInternals.dataKey(owner);
+      byte[] oldDataKey = VaultInternals.commonKey(owner);
       owner.changePassphrase(pw(OLD), pw(NEW));
       // The open instance carries on under its new key pair and data key.
       assertThat(VaultInternals.privateKey(owner)).isNotEqualTo(oldPrivate);
-      assertThat(VaultInternals.dataKey(owner)).isNotEqualTo(oldDataKey);
+      assertThat(VaultInternals.commonKey(owner)).isNotEqualTo(oldDataKey);
       assertThat(owner.code(id).code()).isEqualTo(code);
       owner.changePassphrase(pw(NEW), pw(NEW + " again"));
       owner.changePassphrase(pw(NEW + " again"), pw(NEW));

@@ -18,11 +18,16 @@ class VaultFileFuzzTest {
     }
   }
 
-  /** {@code plaintext}: a decrypted vault body. */
+  /** {@code plaintext}: a decrypted common part, then (the same bytes) a decrypted section. */
   @FuzzTest(maxDuration = "10m")
   void decodeBody(byte[] plaintext) {
     try {
-      VaultBody.decode(plaintext);
+      VaultBody.decodeCommon(plaintext, new byte[VaultFile.VAULT_ID_LENGTH]);
+    } catch (VaultException expected) {
+      // refused with the typed exception: fine
+    }
+    try {
+      new VaultBody().decodeSection(plaintext);
     } catch (VaultException expected) {
       // refused with the typed exception: fine
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,61 +19,66 @@ class VaultFileTest {
     return VaultFile.parse(Files.readAllBytes(path));
   }
 
-  /** {@code prefix} (magic, version, header), a u32 body length, the body, then a correct checksum. */
-  private static byte[] frame(byte[] prefix, int declaredBodyLength, byte[] body) throws Exception {
-    ByteWriter out = new ByteWriter(prefix.length + body.length + 40);
-    out.bytes(prefix).u32(declaredBodyLength).bytes(body);
-    byte[] unsummed = out.toByteArray();
-    byte[] file = Arrays.copyOf(unsummed, unsummed.length + VaultFile.CHECKSUM_LENGTH);
-    byte[] sum = MessageDigest.getInstance("SHA-256").digest(unsummed);
-    System.arraycopy(sum, 0, file, unsummed.length, sum.length);
-    return file;
+  /** {@code before} then {@code after}, with a correct checksum. */
+  private static byte[] frame(byte[] before, byte[] after) throws Exception {
+    return Forge.withChecksum(new ByteWriter(before.length + after.length).bytes(before).bytes(after).toByteArray());
+  }
+
+  /** The bytes between the header and the checksum: the sealed parts and the sections. */
+  private static byte[] parts(VaultFile file) {
+    return Arrays.copyOfRange(file.file, file.headerEnd, file.file.length - VaultFile.CHECKSUM_LENGTH);
   }
 
   @Test
-  void write_bodyOver64KiB_parsesBackWithEveryField() throws Exception {
+  void write_partOver64KiB_parsesBackWithEveryField() throws Exception {
     VaultFile template = real();
-    byte[] dataKey = new byte[32];
-    byte[] plaintext = new byte[70_000];
-    Arrays.fill(plaintext, (byte) 7);
-    byte[] bytes = VaultFile.write(template.vaultId, 42, 1234, dataKey, template.slots, plaintext,
-        TestVaults.seeded(1));
+    byte[] big = new byte[70_000];
+    Arrays.fill(big, (byte) 7);
+    byte[] bytes = VaultFile.write(template.vaultId, 42, 1234, template.commitment, template.slots, (header, out) -> {
+      out.bytes(new byte[Section.SALT_LENGTH]).longBytes(big);
+      out.bytes(new byte[Section.SALT_LENGTH]).longBytes(new byte[Aead.OVERHEAD]);
+      out.u32(0);
+    });
     VaultFile file = VaultFile.parse(bytes);
     assertThat(file.vaultId).isEqualTo(template.vaultId);
     assertThat(file.generation).isEqualTo(42);
     assertThat(file.savedAtMillis).isEqualTo(1234);
-    assertThat(file.bodyLength).isEqualTo(70_000 + Aead.OVERHEAD);
-    assertThat(file.bodyOffset + file.bodyLength + VaultFile.CHECKSUM_LENGTH).isEqualTo(bytes.length);
+    assertThat(file.parts[1] - file.parts[0]).isEqualTo(Section.SALT_LENGTH + 4 + 70_000);
+    assertThat(file.sections).isEmpty();
     assertThat(file.slots).hasSameSizeAs(template.slots);
   }
 
   @Test
-  void parse_aByteMoreInTheHeaderOrAfterTheBody_corrupt() throws Exception {
+  void parse_aByteMoreInTheHeaderOrAfterTheSections_corrupt() throws Exception {
     VaultFile file = real();
     byte[] prefix = Arrays.copyOf(file.file, file.headerEnd);
-    byte[] body = Arrays.copyOfRange(file.file, file.bodyOffset, file.bodyOffset + file.bodyLength);
-    assertThat(VaultFile.parse(frame(prefix, body.length, body)).bodyLength).isEqualTo(body.length);
+    assertThat(VaultFile.parse(frame(prefix, parts(file))).sections).hasSameSizeAs(file.sections);
 
     byte[] longerHeader = Arrays.copyOf(prefix, prefix.length + 1);
     int headerLength = prefix.length - VaultFile.PREFIX_LENGTH + 1;
     for (int i = 0; i < 4; i++) {
       longerHeader[VaultFile.PREFIX_LENGTH - 4 + i] = (byte) (headerLength >>> (24 - 8 * i));
     }
-    assertThatThrownBy(() -> VaultFile.parse(frame(longerHeader, body.length, body)))
+    assertThatThrownBy(() -> VaultFile.parse(frame(longerHeader, parts(file))))
         .isInstanceOf(VaultCorruptedException.class).hasMessageContaining("vault header")
         .hasMessageContaining("1 unexpected bytes");
-    byte[] bodyAndOne = Arrays.copyOf(body, body.length + 1);
-    assertThatThrownBy(() -> VaultFile.parse(frame(prefix, body.length, bodyAndOne)))
+    byte[] partsAndOne = Arrays.copyOf(parts(file), parts(file).length + 1);
+    assertThatThrownBy(() -> VaultFile.parse(frame(prefix, partsAndOne)))
         .isInstanceOf(VaultCorruptedException.class).hasMessageContaining("1 unexpected bytes");
   }
 
   @Test
-  void parse_bodyShorterThanNonceAndTag_corruptAtExactlyThatLength() throws Exception {
+  void parse_sectionShorterThanNonceAndTag_corruptAtExactlyThatLength() throws Exception {
     VaultFile file = real();
-    byte[] prefix = Arrays.copyOf(file.file, file.headerEnd);
-    assertThat(VaultFile.parse(frame(prefix, Aead.OVERHEAD, new byte[Aead.OVERHEAD])).bodyLength)
-        .isEqualTo(Aead.OVERHEAD);
-    assertThatThrownBy(() -> VaultFile.parse(frame(prefix, Aead.OVERHEAD - 1, new byte[Aead.OVERHEAD - 1])))
+    byte[] head = Arrays.copyOf(file.file, file.parts[2]);
+    ByteWriter section = new ByteWriter(256).u32(1).u16(1).bytes(new byte[Section.REF_LENGTH
+        + Section.WRAPPED_LENGTH]).bytes(new byte[Section.SALT_LENGTH]);
+    byte[] exact = section.toByteArray();
+    byte[] fits = new ByteWriter(512).bytes(exact).u32(Aead.OVERHEAD).bytes(new byte[Aead.OVERHEAD]).toByteArray();
+    assertThat(VaultFile.parse(frame(head, fits)).sections).hasSize(1);
+    byte[] short1 = new ByteWriter(512).bytes(exact).u32(Aead.OVERHEAD - 1).bytes(new byte[Aead.OVERHEAD - 1])
+        .toByteArray();
+    assertThatThrownBy(() -> VaultFile.parse(frame(head, short1)))
         .isInstanceOf(VaultCorruptedException.class).hasMessageContaining("shorter than its nonce and tag");
   }
 

@@ -22,9 +22,9 @@ final class VaultInternals {
     return kernel(vault).keys.privateKey().clone();
   }
 
-  /** The current data key (a copy). */
-  static byte[] dataKey(Vault vault) {
-    return kernel(vault).keys.dataKey().clone();
+  /** The current common key (a copy). */
+  static byte[] commonKey(Vault vault) {
+    return kernel(vault).keys.commonKey.clone();
   }
 
   /**
@@ -40,9 +40,7 @@ final class VaultInternals {
     VaultKernel kernel = kernel(vault);
     synchronized (kernel) {
       long start = System.nanoTime();
-      byte[] plaintext = kernel.body.encode();
-      VaultFile.write(kernel.keys.vaultId, kernel.generation + 1, kernel.clock.millis(), kernel.keys.dataKey(),
-          kernel.slots, plaintext, kernel.random);
+      ImageSaver.encode(kernel, kernel.generation + 1, ImageSaver.groups(kernel.body));
       return System.nanoTime() - start;
     }
   }
