@@ -19,17 +19,40 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code totp members add|remove|list}: who may use the vault, and for which tags. OWNER only. */
+/** {@code totp members add|change|passwd|remove|list}: who may use the vault, and for which tags. OWNER only. */
 @Command(name = "members", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
     description = {"Manages the vault's members. An OWNER may do everything; an OPERATOR may list and reveal the "
         + "codes of accounts carrying a tag they were granted, nothing else. OWNER only."},
-    subcommands = {MembersCommand.Add.class, MembersCommand.Remove.class, MembersCommand.ListMembers.class})
+    subcommands = {MembersCommand.Add.class, MembersCommand.Change.class, MembersCommand.Passwd.class,
+        MembersCommand.Remove.class, MembersCommand.ListMembers.class})
 final class MembersCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    throw new ParameterException(spec.commandLine(), "say add, remove or list");
+    throw new ParameterException(spec.commandLine(), "say add, change, passwd, remove or list");
+  }
+
+  /** Parses {@code --role}; an OPERATOR needs at least one grant. */
+  static Role role(String role, List<String> grants) {
+    Role parsed;
+    if (role.equalsIgnoreCase("owner")) {
+      parsed = Role.OWNER;
+    } else if (role.equalsIgnoreCase("operator")) {
+      parsed = Role.OPERATOR;
+    } else {
+      throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
+    }
+    if (parsed == Role.OPERATOR && grants.isEmpty()) {
+      throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
+    }
+    return parsed;
+  }
+
+  /** How a member's access reads in messages. */
+  static String access(Role role, Set<String> tags) {
+    return role.name().toLowerCase(Locale.ROOT) + (role == Role.OPERATOR ? " with access to " + String.join(", ",
+        tags) : "");
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
@@ -52,25 +75,66 @@ final class MembersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      Role parsed;
-      if (role.equalsIgnoreCase("owner")) {
-        parsed = Role.OWNER;
-      } else if (role.equalsIgnoreCase("operator")) {
-        parsed = Role.OPERATOR;
-      } else {
-        throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
-      }
-      if (parsed == Role.OPERATOR && grants.isEmpty()) {
-        throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
-      }
+      Role parsed = role(role, grants);
       TotpCommand root = root();
       try (Vault vault = root.openVault()) {
         char[] passphrase = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE",
             "Passphrase for " + name + ": ");
         Set<String> tags = new LinkedHashSet<>(grants);
         vault.addMember(name, parsed, tags, passphrase);
-        io().show("Added " + name + " as " + parsed.name().toLowerCase(Locale.ROOT)
-            + (parsed == Role.OPERATOR ? " with access to " + String.join(", ", tags) : ""));
+        io().show("Added " + name + " as " + access(parsed, tags));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "change", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+      description = {"Sets a member's role and granted tags. Keys the member loses (a tag taken away, or the OWNER "
+          + "keys when an owner becomes an operator) are rotated, so nothing they kept opens what is written "
+          + "afterwards."})
+  static final class Change extends VaultCommand {
+    @Parameters(paramLabel = "NAME", description = "The member.")
+    String name;
+
+    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
+    String role;
+
+    @Option(names = "--grant", paramLabel = "TAG", split = ",",
+        description = "For an operator: a tag whose accounts they may use; repeatable. The list replaces theirs.")
+    List<String> grants = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Role parsed = role(role, grants);
+      try (Vault vault = root().openVault()) {
+        Set<String> tags = new LinkedHashSet<>(grants);
+        vault.changeMember(name, parsed, tags);
+        io().show("Changed " + name + " to " + access(parsed, tags));
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  @Command(name = "passwd", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
+      description = {"Sets a member's passphrase (asked twice, or read from --new-passphrase-file or "
+          + "$TOTP_NEW_PASSPHRASE) with a new key pair, and rotates every key they held: their old passphrase "
+          + "then opens only copies of the vault taken before. This is how an operator's passphrase is changed."})
+  static final class Passwd extends VaultCommand {
+    @Parameters(paramLabel = "NAME", description = "The member.")
+    String name;
+
+    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
+        description = "Read the new passphrase from the first line of FILE.")
+    Path newPassphraseFile;
+
+    @Override
+    public Integer call() {
+      TotpCommand root = root();
+      try (Vault vault = root.openVault()) {
+        char[] passphrase = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE",
+            "New passphrase for " + name + ": ");
+        vault.setPassphrase(name, passphrase);
+        io().show("Set the passphrase of " + name + "; the keys they held were rotated.");
       }
       return ExitCodes.OK;
     }

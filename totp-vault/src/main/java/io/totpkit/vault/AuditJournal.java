@@ -86,36 +86,6 @@ final class AuditJournal implements AutoCloseable {
     }
   }
 
-  /**
-   * A change's records, sealed and chained but not yet in the journal: the vault image that carries the change
-   * carries them too, and they are appended once that image is published (FORMAT.md, "appending").
-   */
-  static final class Prepared {
-    final Anchor before;
-    final byte[] bytes;
-    final Anchor after;
-
-    Prepared(Anchor before, byte[] bytes, Anchor after) {
-      this.before = before;
-      this.bytes = bytes;
-      this.after = after;
-    }
-
-    void write(ByteWriter out) {
-      before.write(out);
-      out.longBytes(bytes);
-    }
-
-    static Prepared read(ByteReader in, Anchor after) {
-      Anchor before = Anchor.read(in, true);
-      byte[] bytes = in.longBytes("pending audit records", VaultFile.MAX_FILE_LENGTH);
-      if (before.length + bytes.length != after.length || before.count > after.count) {
-        throw in.corrupt("the pending audit records do not lead to the anchor");
-      }
-      return new Prepared(before, bytes, after);
-    }
-  }
-
   private final ByteLog log;
   private final byte[] vaultId;
   private long length;
@@ -162,7 +132,7 @@ final class AuditJournal implements AutoCloseable {
    * @param generation the image's generation: no record after the anchor may belong to a later one
    * @throws VaultRolledBackException if the journal holds what a later image saved (the image is an older copy)
    */
-  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor, Prepared pending,
+  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor, PreparedRecords pending,
       long generation) {
     AuditJournal journal = new AuditJournal(log, vaultId);
     try {
@@ -201,7 +171,7 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /** Appends the records a published image carries, cut off by a crash before they reached the journal. */
-  private void recover(Prepared pending) {
+  private void recover(PreparedRecords pending) {
     long size = log.size();
     if (size < pending.before.length) {
       throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
@@ -255,19 +225,12 @@ final class AuditJournal implements AutoCloseable {
       throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
     }
     while (length < size) {
-      if (size - length < 4) {
-        truncateTornTail();
+      byte[] record = recordAt(length, size, count);
+      if (record == null) {
+        // A record cut short by a crash mid-append was never acknowledged: its call did not return.
+        log.truncate(length);
         return;
       }
-      long recordLength = readU32(length);
-      if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD) {
-        throw new AuditTamperedException("audit record " + count + " has an impossible length " + recordLength);
-      }
-      if (size - length - 4 < recordLength) {
-        truncateTornTail();
-        return;
-      }
-      byte[] record = readAt(length + 4, (int) recordLength);
       byte[] mac = checkLink(record, count, headMac, -1);
       AuditRecord read = decrypt(record, (int) u32(record, 0), count);
       if (read.saved || read.generation > generation) {
@@ -275,24 +238,36 @@ final class AuditJournal implements AutoCloseable {
             + read.generation + " (record " + count + ", " + read.action() + "), but the vault file is generation "
             + generation + ": the vault file was replaced by an older copy, such as its .bak");
       }
-      checkTime(read, count);
+      lastTime = checkTime(read, lastTime);
       headMac = mac;
-      lastTime = read.time().toEpochMilli();
       count++;
-      length += 4 + recordLength;
+      length += 4 + record.length;
     }
   }
 
-  private void checkTime(AuditRecord record, long seq) {
-    if (record.generation >= 0 && record.time().toEpochMilli() < lastTime) {
-      throw new AuditTamperedException("audit record " + seq + " is dated " + record.time() + ", before the record "
-          + "that precedes it: records were reordered or forged");
+  /**
+   * The record at {@code at}, or {@code null} if the journal ends inside it (a torn append).
+   *
+   * @throws AuditTamperedException if its length prefix is impossible
+   */
+  private byte[] recordAt(long at, long size, long seq) {
+    if (size - at < 4) {
+      return null;
     }
+    long recordLength = readU32(at);
+    if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD) {
+      throw new AuditTamperedException("audit record " + seq + " has an impossible length " + recordLength);
+    }
+    return size - at - 4 < recordLength ? null : readAt(at + 4, (int) recordLength);
   }
 
-  private void truncateTornTail() {
-    // A record cut short by a crash mid-append was never acknowledged: its call did not return.
-    log.truncate(length);
+  /** Refuses a format-2 record dated before its predecessor; returns its time. */
+  private static long checkTime(AuditRecord record, long previousTime) {
+    if (record.generation >= 0 && record.time().toEpochMilli() < previousTime) {
+      throw new AuditTamperedException("audit record " + record.sequence() + " is dated " + record.time()
+          + ", before the record that precedes it: records were reordered or forged");
+    }
+    return record.time().toEpochMilli();
   }
 
   /** Checks a record's epoch, sequence and MAC against the chain; returns its MAC. */
@@ -325,7 +300,7 @@ final class AuditJournal implements AutoCloseable {
    * @param saved whether the records are saved with a vault image (else they are appended on their own)
    * @param generation the generation of the image they are saved with, or of the image in force
    */
-  Prepared prepare(List<Entry> entries, boolean saved, long generation, SecureRandom random) {
+  PreparedRecords prepare(List<Entry> entries, boolean saved, long generation, SecureRandom random) {
     int epoch = sealKeys.size() - 1;
     ByteWriter out = new ByteWriter(entries.size() * 192);
     long seq = count;
@@ -344,11 +319,11 @@ final class AuditJournal implements AutoCloseable {
       seq++;
     }
     byte[] bytes = out.toByteArray();
-    return new Prepared(anchor(), bytes, new Anchor(length + bytes.length, seq, head, time));
+    return new PreparedRecords(anchor(), bytes, new Anchor(length + bytes.length, seq, head, time));
   }
 
   /** Writes prepared records at the end and (if {@code sync}) forces them to disk. Caller holds the lock. */
-  void write(Prepared prepared, boolean sync) {
+  void write(PreparedRecords prepared, boolean sync) {
     if (prepared.before.length != length) {
       throw new IllegalStateException("prepared records no longer follow the journal's head");
     }
@@ -402,31 +377,22 @@ final class AuditJournal implements AutoCloseable {
       throw new AuditTamperedException("the audit anchor is inconsistent");
     }
     while (at < length) {
-      if (size - at < 4) {
+      byte[] record = recordAt(at, size, seq);
+      if (record == null) {
         throw new AuditTamperedException("the audit journal is cut short at record " + seq);
       }
-      long recordLength = readU32(at);
-      if (recordLength < 12 + Aead.OVERHEAD + MAC_LENGTH || recordLength > MAX_RECORD
-          || size - at - 4 < recordLength) {
-        throw new AuditTamperedException("audit record " + seq + " has an impossible length");
-      }
-      byte[] record = readAt(at + 4, (int) recordLength);
       previous = checkLink(record, seq, previous, minEpoch);
       int epoch = (int) u32(record, 0);
       minEpoch = epoch;
       AuditRecord read = decrypt(record, epoch, seq);
-      if (read.generation >= 0 && read.time().toEpochMilli() < previousTime) {
-        throw new AuditTamperedException("audit record " + seq + " is dated " + read.time() + ", before the record "
-            + "that precedes it: records were reordered or forged");
-      }
+      previousTime = checkTime(read, previousTime);
       if (read.saved && anchorSeen && at >= anchor.length) {
         throw new VaultRolledBackException("audit record " + seq + " was saved with a vault image later than the "
             + "vault file: the vault file was replaced by an older copy");
       }
-      previousTime = read.time().toEpochMilli();
       records.add(read);
       seq++;
-      at += 4 + recordLength;
+      at += 4 + record.length;
       if (at == anchor.length) {
         anchorSeen = anchor.count == seq && MessageDigest.isEqual(previous, anchor.headMac);
         if (!anchorSeen) {

@@ -38,16 +38,16 @@ final class ImageSaver {
     VaultBody body = kernel.body;
     long generation = kernel.generation + 1;
     Map<Set<String>, List<StoredEntry>> groups = groups(body);
+    if (rekey) {
+      rekey(kernel);
+    }
     if (keys.holdsOwnerKeys()) {
-      if (rekey) {
-        rekey(kernel);
-      }
       Set<String> usedTags = new HashSet<>();
       groups.keySet().forEach(usedTags::addAll);
       body.members.values().forEach(member -> usedTags.addAll(member.grantedTags));
       keys.prune(usedTags, groups.keySet());
     }
-    AuditJournal.Prepared records = kernel.journal.prepare(audit, true, generation, kernel.random);
+    PreparedRecords records = kernel.journal.prepare(audit, true, generation, kernel.random);
     body.pending = records;
     body.anchor = records.after;
     byte[] image = encode(kernel, generation, groups);
@@ -83,6 +83,9 @@ final class ImageSaver {
   /** Signs the member table and writes every member's keychain anew (OWNER only). */
   private static void rekey(VaultKernel kernel) {
     KeyRing keys = kernel.keys;
+    if (!keys.holdsOwnerKeys()) {
+      throw new VaultAccessException("only an OWNER's keys can sign the member table; nothing was changed");
+    }
     MemberTable table = MemberTable.sign(keys.vaultId, keys.signingPrivateKey, kernel.body.members);
     byte[] tableHash = table.hash(keys.vaultId);
     List<Slot> slots = new ArrayList<>();

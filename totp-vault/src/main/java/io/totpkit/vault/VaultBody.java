@@ -23,7 +23,7 @@ final class VaultBody {
   final List<byte[]> auditSecrets = new ArrayList<>();
   AuditJournal.Anchor anchor;
   /** The records of the change the image was saved with, or {@code null} (format 1). */
-  AuditJournal.Prepared pending;
+  PreparedRecords pending;
   /** The signed member table the image carries; {@link #members} differs from it only inside an OWNER's change. */
   MemberTable table;
   final Map<String, MemberRecord> members = new LinkedHashMap<>();
@@ -58,7 +58,7 @@ final class VaultBody {
     VaultBody body = new VaultBody();
     body.readSecrets(in);
     body.anchor = AuditJournal.Anchor.read(in, true);
-    body.pending = AuditJournal.Prepared.read(in, body.anchor);
+    body.pending = PreparedRecords.read(in, body.anchor);
     byte[] table = in.longBytes("member table", VaultFile.MAX_FILE_LENGTH);
     byte[] signature = in.bytes(Ed25519Keys.SIGNATURE_LENGTH, "member table signature");
     in.expectEnd();

@@ -29,7 +29,7 @@ class CloseWipeTest {
       "Slot.wrapped", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
       "AuditJournal.vaultId", "AuditJournal.headMac", "Anchor.headMac", "KeyRing.signingRoot",
       "MemberTable.signingPublicKey", "MemberTable.encoded", "MemberTable.signature", "SectionKey.wraps",
-      "Prepared.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections");
+      "PreparedRecords.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections");
 
   @TempDir Path dir;
 

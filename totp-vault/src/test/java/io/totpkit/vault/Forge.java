@@ -19,6 +19,21 @@ final class Forge {
     return withChecksum(out.toByteArray());
   }
 
+  /**
+   * What a member who knows the common key can write: the file with a new common part (sealed under that key, bound
+   * to the new header) and new slots, the owner block and sections copied byte for byte.
+   */
+  static byte[] withCommon(VaultFile file, List<Slot> slots, byte[] commonKey, byte[] commonPlaintext) {
+    return VaultFile.write(file.vaultId, file.generation + 1, file.savedAtMillis, file.commitment, slots,
+        (header, out) -> {
+          Section.sealPart(out, commonKey, VaultFile.COMMON_LABEL, file.vaultId, commonPlaintext, header,
+              new java.security.SecureRandom());
+          out.bytes(file.ownerBlock());
+          out.u32(file.sections.size());
+          file.sections.forEach(section -> out.bytes(section.raw));
+        });
+  }
+
   /** {@code body} followed by its SHA-256. */
   static byte[] withChecksum(byte[] body) throws Exception {
     byte[] result = Arrays.copyOf(body, body.length + 32);

@@ -163,4 +163,45 @@ class PassphraseChangeTest {
     }
     return out;
   }
+
+  @Test
+  void operator_changingTheirOwnPassphrase_isSentToAnOwner_whoseResetRotatesTheirKeys() throws Exception {
+    Path path = dir.resolve("v");
+    UUID id;
+    try (Vault owner = TestVaults.create(path)) {
+      id = TestVaults.add(owner, GITHUB, "acme");
+      owner.addMember("olga", Role.OPERATOR, Set.of("acme"), pw("olga old"));
+    }
+    byte[] before = Files.readAllBytes(path);
+    try (Vault olga = Vault.open(path, "olga", pw("olga old"), fast())) {
+      assertThatThrownBy(() -> olga.changePassphrase(pw("olga old"), pw("olga new")))
+          .isInstanceOf(VaultAccessException.class).hasMessageContaining("totp members passwd olga");
+    }
+    VaultFile old = VaultFile.parse(before);
+    byte[] olgaHash = Slot.nameHash(old.vaultId, "olga");
+    byte[] oldPrivate = old.slot(olgaHash).openPrivateKey(old.vaultId, "olga old".getBytes(StandardCharsets.UTF_8));
+    Keychain oldChain = Keychain.decode(old.slot(olgaHash).unwrap(old.vaultId, java.util.Arrays.copyOf(oldPrivate,
+        32)));
+    try (Vault owner = TestVaults.open(path)) {
+      owner.setPassphrase("olga", pw("olga new"));
+    }
+    assertThatThrownBy(() -> Vault.open(path, "olga", pw("olga old"), fast()))
+        .isInstanceOf(WrongPassphraseException.class);
+    try (Vault olga = Vault.open(path, "olga", pw("olga new"), fast())) {
+      assertThat(olga.code(id).code()).hasSize(6);
+    }
+    // The old passphrase with the copy taken before: its private key, common key and tag key open nothing now.
+    VaultFile current = VaultFile.parse(Files.readAllBytes(path));
+    for (Slot slot : current.slots) {
+      assertThat(slot.unwrap(current.vaultId, java.util.Arrays.copyOf(oldPrivate, 32))).isNull();
+    }
+    assertThat(Forge.opensCommon(current, oldChain.commonKey)).isFalse();
+    byte[] oldRef = Section.ref(oldChain.tagKeys.get("acme"), current.vaultId);
+    for (Section section : current.sections) {
+      assertThat(section.unwrap(ref -> java.util.Arrays.equals(ref, oldRef)
+          ? new AeadKey(Section.wrappingKey(oldChain.tagKeys.get("acme"), current.vaultId)) : null)).isNull();
+    }
+    assertThatThrownBy(() -> Vault.open(dir.resolve("v.bak"), "olga", pw("olga old"), fast()))
+        .isInstanceOf(WrongPassphraseException.class);
+  }
 }
