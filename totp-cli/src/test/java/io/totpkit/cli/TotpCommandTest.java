@@ -208,6 +208,32 @@ class TotpCommandTest {
   }
 
   @Test
+  void members_changeGrantsAndSetPassphrase_byTheOwner_operatorIsSentToThem() {
+    ok("add", "--uri", GITHUB, "-t", "client-a");
+    ok("add", "--uri", SLACK, "-t", "client-b");
+    cli.env.put("TOTP_NEW_PASSPHRASE", "olga's passphrase");
+    ok("members", "add", "olga", "--role", "operator", "--grant", "client-a");
+    assertThat(ok("members", "change", "olga", "--role", "operator", "--grant", "client-a,client-b").out)
+        .isEqualTo("Changed olga to operator with access to client-a, client-b\n");
+    cli.as("olga", "olga's passphrase");
+    assertThat(ok("list").out).contains("GitHub").contains("Slack");
+    assertThat(fails(3, "passwd").err).contains("totp members passwd olga");
+
+    cli.as("maria", "owner passphrase");
+    cli.env.put("TOTP_NEW_PASSPHRASE", "olga's new passphrase");
+    assertThat(ok("members", "passwd", "olga").out).contains("Set the passphrase of olga");
+    ok("members", "change", "olga", "--role", "operator", "--grant", "client-b");
+    assertThat(ok("audit").out).contains("member changed").contains("olga: OPERATOR of [\"client-b\"]")
+        .contains("passphrase changed").contains("olga: key ");
+    assertThat(ok("audit", "--verify").out).startsWith("audit trail intact: ");
+    fails(2, "members", "change", "nobody", "--role", "owner");
+    cli.as("olga", "olga's passphrase");
+    fails(3, "list");
+    cli.as("olga", "olga's new passphrase");
+    assertThat(ok("list").out).contains("Slack").doesNotContain("GitHub");
+  }
+
+  @Test
   void members_addOperatorWithoutGrant_usageError() {
     assertThat(fails(2, "members", "add", "olga", "--role", "operator").err).contains("--grant");
     assertThat(fails(2, "members", "add", "olga", "--role", "boss").err).contains("owner or operator");
