@@ -52,7 +52,12 @@ final class ImageSaver {
     body.anchor = records.after;
     byte[] image = encode(kernel, generation, groups);
     Object written = held.write(image, generation, keepBackup, () -> { });
-    kernel.journal.write(records, true);
+    try {
+      kernel.journal.write(records, true);
+    } catch (VaultIoException e) {
+      throw new VaultIoException("the change was saved, but its audit records could not be appended to the journal "
+          + "yet (" + e.getMessage() + "); the vault file keeps them and the next operation appends them", e);
+    }
     return written;
   }
 

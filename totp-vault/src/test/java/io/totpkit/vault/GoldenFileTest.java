@@ -2,6 +2,7 @@ package io.totpkit.vault;
 
 import static io.totpkit.vault.TestVaults.pw;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.totpkit.core.OtpAuthUri;
 import java.io.IOException;
@@ -90,6 +91,20 @@ class GoldenFileTest {
       assertThat(olga.entries()).extracting(VaultEntry::issuer).containsExactly("GitHub", "Steam");
       assertThat(VaultInternals.kernel(olga).body.opaqueSections).as("the Bank section stays sealed").hasSize(1);
     }
+  }
+
+  @Test
+  void goldenV1_beforeItsUpgrade_anOperatorCannotSave() throws IOException {
+    Path path = copy(V1);
+    try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast())) {
+      VaultKernel kernel = VaultInternals.kernel(olga);
+      assertThat(kernel.legacy).isTrue();
+      // Any save (an HOTP reveal advances its counter and saves) waits for an OWNER's upgrade.
+      assertThatThrownBy(() -> kernel.change(() -> VaultChange.saved(null, List.of())))
+          .isInstanceOf(VaultAccessException.class).hasMessageContaining("format 1")
+          .hasMessageContaining("OWNER opens it once");
+    }
+    assertThat(Files.readAllBytes(path)[9]).isEqualTo((byte) 1);
   }
 
   private static void checkContents(Path path, int revealIndex) throws IOException {
