@@ -3,7 +3,6 @@ package io.totpkit.cli;
 import io.totpkit.vault.Member;
 import io.totpkit.vault.Role;
 import io.totpkit.vault.Vault;
-import java.nio.file.Path;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
@@ -33,26 +33,41 @@ final class MembersCommand implements Callable<Integer> {
     throw new ParameterException(spec.commandLine(), "say add, change, passwd, remove or list");
   }
 
-  /** Parses {@code --role}; an OPERATOR needs at least one grant. */
-  static Role role(String role, List<String> grants) {
-    Role parsed;
-    if (role.equalsIgnoreCase("owner")) {
-      parsed = Role.OWNER;
-    } else if (role.equalsIgnoreCase("operator")) {
-      parsed = Role.OPERATOR;
-    } else {
-      throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
-    }
-    if (parsed == Role.OPERATOR && grants.isEmpty()) {
-      throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
-    }
-    return parsed;
-  }
+  /** The {@code --role} and {@code --grant} options of {@code add} and {@code change}. */
+  static final class Access {
+    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
+    String role;
 
-  /** How a member's access reads in messages. */
-  static String access(Role role, Set<String> tags) {
-    return role.name().toLowerCase(Locale.ROOT) + (role == Role.OPERATOR ? " with access to " + String.join(", ",
-        tags) : "");
+    @Option(names = "--grant", paramLabel = "TAG", split = ",",
+        description = "For an operator: a tag whose accounts they may use; repeatable. Replaces their grants.")
+    List<String> grants = new ArrayList<>();
+
+    /** The role; an OPERATOR needs at least one grant. */
+    Role role() {
+      Role parsed;
+      if (role.equalsIgnoreCase("owner")) {
+        parsed = Role.OWNER;
+      } else if (role.equalsIgnoreCase("operator")) {
+        parsed = Role.OPERATOR;
+      } else {
+        throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
+      }
+      if (parsed == Role.OPERATOR && grants.isEmpty()) {
+        throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
+      }
+      return parsed;
+    }
+
+    Set<String> tags() {
+      return new LinkedHashSet<>(grants);
+    }
+
+    /** How the access reads in messages. */
+    String describe() {
+      Role parsed = role();
+      return parsed.name().toLowerCase(Locale.ROOT) + (parsed == Role.OPERATOR ? " with access to "
+          + String.join(", ", tags()) : "");
+    }
   }
 
   @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
@@ -62,27 +77,18 @@ final class MembersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The new member's name.")
     String name;
 
-    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
-    String role;
+    @Mixin Access access;
 
-    @Option(names = "--grant", paramLabel = "TAG", split = ",",
-        description = "For an operator: a tag whose accounts they may use; repeatable.")
-    List<String> grants = new ArrayList<>();
-
-    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-        description = "Read the new member's passphrase from the first line of FILE.")
-    Path newPassphraseFile;
+    @Mixin NewPassphrase newPassphrase;
 
     @Override
     public Integer call() {
-      Role parsed = role(role, grants);
+      Role role = access.role();
       TotpCommand root = root();
       try (Vault vault = root.openVault()) {
-        char[] passphrase = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE",
-            "Passphrase for " + name + ": ");
-        Set<String> tags = new LinkedHashSet<>(grants);
-        vault.addMember(name, parsed, tags, passphrase);
-        io().show("Added " + name + " as " + access(parsed, tags));
+        char[] passphrase = newPassphrase.read(root, "Passphrase for " + name + ": ");
+        vault.addMember(name, role, access.tags(), passphrase);
+        io().show("Added " + name + " as " + access.describe());
       }
       return ExitCodes.OK;
     }
@@ -96,20 +102,14 @@ final class MembersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The member.")
     String name;
 
-    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
-    String role;
-
-    @Option(names = "--grant", paramLabel = "TAG", split = ",",
-        description = "For an operator: a tag whose accounts they may use; repeatable. The list replaces theirs.")
-    List<String> grants = new ArrayList<>();
+    @Mixin Access access;
 
     @Override
     public Integer call() {
-      Role parsed = role(role, grants);
+      Role role = access.role();
       try (Vault vault = root().openVault()) {
-        Set<String> tags = new LinkedHashSet<>(grants);
-        vault.changeMember(name, parsed, tags);
-        io().show("Changed " + name + " to " + access(parsed, tags));
+        vault.changeMember(name, role, access.tags());
+        io().show("Changed " + name + " to " + access.describe());
       }
       return ExitCodes.OK;
     }
@@ -123,16 +123,13 @@ final class MembersCommand implements Callable<Integer> {
     @Parameters(paramLabel = "NAME", description = "The member.")
     String name;
 
-    @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-        description = "Read the new passphrase from the first line of FILE.")
-    Path newPassphraseFile;
+    @Mixin NewPassphrase newPassphrase;
 
     @Override
     public Integer call() {
       TotpCommand root = root();
       try (Vault vault = root.openVault()) {
-        char[] passphrase = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE",
-            "New passphrase for " + name + ": ");
+        char[] passphrase = newPassphrase.read(root, "New passphrase for " + name + ": ");
         vault.setPassphrase(name, passphrase);
         io().show("Set the passphrase of " + name + "; the keys they held were rotated.");
       }

@@ -5,16 +5,15 @@ import io.totpkit.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code totp passwd}: changes your own passphrase. */
 @Command(name = "passwd", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-    description = {"Changes your passphrase. The new one is asked twice (or read from --new-passphrase-file or "
+    description = {"Changes your own passphrase (an OWNER's; an operator's is set by an owner with 'totp members "
+        + "passwd NAME'), with a new key pair and every key rotated. The new one is asked twice (or read from --new-passphrase-file or "
         + "$TOTP_NEW_PASSPHRASE; without a terminal, the line after the current one on standard input)."})
 final class PasswdCommand extends VaultCommand {
-  @Option(names = "--new-passphrase-file", paramLabel = "FILE",
-      description = "Read the new passphrase from the first line of FILE.")
-  Path newPassphraseFile;
+  @Mixin NewPassphrase newPassphrase;
 
   @Override
   public Integer call() {
@@ -27,7 +26,7 @@ final class PasswdCommand extends VaultCommand {
         "Current passphrase of " + root.memberName() + ": ");
     char[] check = current.clone();
     try (Vault vault = Vault.open(path, root.memberName(), current, root.options())) {
-      char[] replacement = root.passphrases().readNew(newPassphraseFile, "TOTP_NEW_PASSPHRASE", "New passphrase: ");
+      char[] replacement = newPassphrase.read(root, "New passphrase: ");
       vault.changePassphrase(check, replacement);
       io().show("Changed the passphrase of " + root.memberName() + ".");
     } finally {

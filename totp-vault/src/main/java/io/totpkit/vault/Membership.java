@@ -215,8 +215,8 @@ final class Membership {
     StringBuilder out = new StringBuilder("OPERATOR of [");
     String separator = "";
     for (String tag : new TreeSet<>(grants)) {
-      out.append(separator);
-      Json.quote(out, tag);
+      // Quoted so that commas and brackets in tags stay unambiguous; shown escaped wherever it is shown.
+      out.append(separator).append('"').append(tag.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
       separator = ", ";
     }
     return out.append(']').toString();

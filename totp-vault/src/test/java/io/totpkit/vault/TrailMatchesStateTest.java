@@ -108,12 +108,8 @@ class TrailMatchesStateTest {
   @Test
   void clockBehindTheTrail_recordKeepsTheTrailsTime_andVerifies() throws Exception {
     Path path = dir.resolve("v");
-    UUID id;
-    try (Vault owner = TestVaults.create(path)) {
-      id = TestVaults.add(owner, GITHUB, "acme");
-    }
-    Clock y2001 = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-    try (Vault late = Vault.open(path, "maria", pw("correct horse battery staple"), TestVaults.fast(y2001))) {
+    UUID id = oneEntry(path);
+    try (Vault late = openIn2001(path)) {
       late.code(id);
     }
     try (Vault owner = TestVaults.open(path)) {
@@ -127,12 +123,8 @@ class TrailMatchesStateTest {
   @Test
   void recordDatedBeforeItsPredecessor_detected() throws Exception {
     Path path = dir.resolve("v");
-    UUID id;
-    try (Vault owner = TestVaults.create(path)) {
-      id = TestVaults.add(owner, GITHUB, "acme");
-    }
-    Clock y2001 = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
-    try (Vault forger = Vault.open(path, "maria", pw("correct horse battery staple"), TestVaults.fast(y2001))) {
+    UUID id = oneEntry(path);
+    try (Vault forger = openIn2001(path)) {
       // A writer that skips the clamp (a member's own code): the record says 2001 after a record of 2026.
       java.lang.reflect.Field last = AuditJournal.class.getDeclaredField("lastTime");
       last.setAccessible(true);
@@ -141,5 +133,17 @@ class TrailMatchesStateTest {
     }
     assertThatThrownBy(() -> TestVaults.open(path)).isInstanceOf(AuditTamperedException.class)
         .hasMessageContaining("dated 2001-01-01T00:00:00Z, before the record that precedes it");
+  }
+
+  private static UUID oneEntry(Path path) {
+    try (Vault owner = TestVaults.create(path)) {
+      return TestVaults.add(owner, GITHUB, "acme");
+    }
+  }
+
+  /** The owner, on a machine whose clock says 2001. */
+  private static Vault openIn2001(Path path) {
+    Clock y2001 = Clock.fixed(Instant.parse("2001-01-01T00:00:00Z"), ZoneOffset.UTC);
+    return Vault.open(path, "maria", pw("correct horse battery staple"), TestVaults.fast(y2001));
   }
 }
