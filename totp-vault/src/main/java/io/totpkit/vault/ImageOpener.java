@@ -97,12 +97,17 @@ final class ImageOpener {
   }
 
   /**
-   * The table must be signed by the vault's signing key, as the member knows it (an OWNER from the private key, a
-   * member of format 2 from their sealed slot), and be the table the member's keychain was written for.
+   * The table must be signed by the vault's signing key as the member knows it: from their passphrase-sealed slot
+   * (a format-2 slot), else, for an OWNER, from the signing key in their keychain (a slot carried over from format 1,
+   * whose member trusts the table's key until their passphrase is set again). An OWNER's keychain must hold that very
+   * key: a keychain anyone can wrap to the member's public key cannot hand them a signing key of its own. And the table
+   * must be the one the member's keychain was written for.
    */
   private static void checkTable(MemberTable table, Keychain chain, KeyRing keys) {
-    byte[] trusted = chain.isOwner() ? Ed25519Keys.publicKey(chain.signingPrivateKey) : keys.signingRoot;
-    if (trusted != null && !MessageDigest.isEqual(trusted, table.signingPublicKey)) {
+    byte[] held = chain.isOwner() ? Ed25519Keys.publicKey(chain.signingPrivateKey) : null;
+    byte[] trusted = keys.signingRoot != null ? keys.signingRoot : held;
+    if ((trusted != null && !MessageDigest.isEqual(trusted, table.signingPublicKey))
+        || (held != null && !MessageDigest.isEqual(held, table.signingPublicKey))) {
       throw new VaultTamperedException("the member table is signed by a key that is not the vault's: someone "
           + "without an OWNER's key rewrote names, roles, grants or keys");
     }

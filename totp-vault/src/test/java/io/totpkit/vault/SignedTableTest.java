@@ -111,6 +111,42 @@ class SignedTableTest {
         .hasMessageContaining("older or edited table");
   }
 
+  /**
+   * Someone who can write the file but holds no key at all wraps a keychain of their own making to the OWNER's public
+   * key (slots show it in the clear): their own common, owner and signing keys, a table they signed. Accepted, the
+   * OWNER would seal the next client's key under keys the forger knows. The OWNER's slot names the vault's signing key.
+   */
+  @Test
+  void outsiderHandingTheOwnerAKeychainOfTheirOwn_refused() throws Exception {
+    VaultFile file = VaultFile.parse(Files.readAllBytes(path));
+    SecureRandom random = new SecureRandom();
+    byte[] id = file.vaultId;
+    Slot maria = file.slot(Slot.nameHash(id, "maria"));
+    byte[] common = new byte[32];
+    byte[] owner = new byte[32];
+    random.nextBytes(common);
+    random.nextBytes(owner);
+    byte[] signing = Ed25519Keys.generatePrivateKey(random);
+    Map<String, MemberRecord> members = new LinkedHashMap<>();
+    members.put("maria", new MemberRecord("maria", Role.OWNER, Set.of(), TestVaults.NOW, maria.publicKey));
+    VaultBody fake = new VaultBody();
+    fake.auditSecrets.add(owner.clone());
+    fake.anchor = new AuditJournal.Anchor(AuditJournal.HEADER_LENGTH, 0, AuditJournal.genesis(id), -1);
+    fake.pending = new PreparedRecords(fake.anchor, new byte[0], fake.anchor);
+    fake.table = MemberTable.sign(id, signing, members);
+    Slot forged = maria.withKeychain(id, new Keychain(common, fake.table.hash(id), owner, signing, Map.of())
+        .encode(), random);
+    byte[] image = VaultFile.write(id, file.generation + 1, file.savedAtMillis, VaultFile.commitment(common, id),
+        List.of(forged), (header, out) -> {
+          Section.sealPart(out, common, VaultFile.COMMON_LABEL, id, fake.encodeCommon(), header, random);
+          Section.sealPart(out, owner, VaultFile.OWNER_LABEL, id, Keychain.encodeTagKeys(Map.of()), id, random);
+          out.u32(0);
+        });
+    Files.write(path, image);
+    assertThatThrownBy(() -> TestVaults.open(path)).isInstanceOf(VaultTamperedException.class)
+        .hasMessageContaining("not the vault's");
+  }
+
   private static Map<String, MemberRecord> members(VaultFile file) {
     Keychain olga = GrantKeysTest.keychainOf(file, "olga");
     return VaultBody.decodeCommon(file.openPart(0, olga.commonKey, VaultFile.COMMON_LABEL, file.header()),
