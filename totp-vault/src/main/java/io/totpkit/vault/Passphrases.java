@@ -63,6 +63,27 @@ final class Passphrases {
     }
   }
 
+  /** The credential of a member who gave {@code passphrase} (used while the vault opens, then zeroed by the caller). */
+  static VaultKernel.Credential credential(char[] passphrase) {
+    return new VaultKernel.Credential() {
+      @Override
+      public byte[] privateKey(Slot slot, byte[] vaultId) {
+        return openPrivateKey(slot, vaultId, passphrase);
+      }
+
+      @Override
+      public Slot reseal(Slot slot, byte[] vaultId, byte[] privateKey, byte[] signingPublicKey,
+          java.security.SecureRandom random) {
+        byte[] secret = utf8(passphrase);
+        try {
+          return Slot.seal(vaultId, slot.nameHash, privateKey, signingPublicKey, secret, slot.kdf, random);
+        } finally {
+          Wipe.bytes(secret);
+        }
+      }
+    };
+  }
+
   /**
    * Opens a member's private key from their slot with a passphrase (one Argon2id derivation).
    *

@@ -183,6 +183,12 @@ final class Slot {
     return new Slot(format, nameHash, publicKey, kdf, salt, sealed, ephemeral, wrapped);
   }
 
+  /** This slot with the passphrase-sealed private key (and its KDF input) of {@code resealed}, keychain kept. */
+  Slot withSealedPrivateKey(Slot resealed) {
+    return new Slot(format, nameHash, publicKey, resealed.kdf, resealed.salt, resealed.sealedPrivateKey,
+        ephemeralPublicKey, wrapped);
+  }
+
   /** A format-1 slot as a format-2 file carries it (the keychain wrapped later): the legacy sealed private key. */
   Slot carriedOver() {
     return new Slot(VaultFile.VERSION, nameHash, publicKey, kdf, salt, sealedPrivateKey, ephemeralPublicKey,

@@ -139,8 +139,7 @@ public final class Vault implements AutoCloseable {
       Objects.requireNonNull(member, "member");
       Objects.requireNonNull(options, "options");
       Objects.requireNonNull(passphrase, "passphrase");
-      return new Vault(VaultKernel.open(store, member, options,
-          (slot, vaultId) -> Passphrases.openPrivateKey(slot, vaultId, passphrase)));
+      return new Vault(VaultKernel.open(store, member, options, Passphrases.credential(passphrase)));
     }, passphrase);
   }
 

@@ -61,6 +61,14 @@ final class VaultKernel implements AutoCloseable {
    */
   interface Credential {
     byte[] privateKey(Slot slot, byte[] vaultId);
+
+    /**
+     * Seals {@code privateKey} with the vault's signing key beside it, as a format-2 slot under the same passphrase
+     * and KDF cost, or returns {@code null} if this credential holds no passphrase.
+     */
+    default Slot reseal(Slot slot, byte[] vaultId, byte[] privateKey, byte[] signingPublicKey, SecureRandom random) {
+      return null;
+    }
   }
 
   /**
@@ -141,6 +149,7 @@ final class VaultKernel implements AutoCloseable {
       kernel.fingerprint = fingerprint;
       kernel.read(() -> null);
       kernel.upgradeIfOwner();
+      kernel.anchorSlot(credential);
       return kernel;
     } catch (RuntimeException e) {
       kernel.close();
@@ -167,6 +176,27 @@ final class VaultKernel implements AutoCloseable {
     if (legacy && body.members.get(memberName).role == Role.OWNER) {
       change(() -> legacy ? VaultChange.rekeyed(null, List.of(record(AuditAction.VAULT_UPGRADED, null,
           "format 1 to " + VaultFile.VERSION)), true) : VaultChange.journalOnly(null, List.of(), false));
+    }
+  }
+
+  /**
+   * Re-seals a slot carried over from format 1 with the vault's signing key beside the private key, so that from now
+   * on this member checks the member table against a key of their own (FORMAT.md, "upgrade").
+   */
+  private void anchorSlot(Credential credential) {
+    if (legacy || !mySlot().isLegacy()) {
+      return;
+    }
+    Slot resealed = credential.reseal(mySlot(), keys.vaultId, keys.privateKey(), body.table.signingPublicKey, random);
+    if (resealed != null) {
+      change(() -> {
+        Slot current = mySlot();
+        if (current.isLegacy() && MessageDigest.isEqual(current.publicKey, resealed.publicKey)) {
+          slots = slots.stream().map(slot -> slot == current ? current.withSealedPrivateKey(resealed) : slot)
+              .toList();
+        }
+        return VaultChange.saved(null, List.of());
+      });
     }
   }
 

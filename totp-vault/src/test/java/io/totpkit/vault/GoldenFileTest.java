@@ -91,6 +91,12 @@ class GoldenFileTest {
       assertThat(olga.entries()).extracting(VaultEntry::issuer).containsExactly("GitHub", "Steam");
       assertThat(VaultInternals.kernel(olga).body.opaqueSections).as("the Bank section stays sealed").hasSize(1);
     }
+    // Each member's first open after the upgrade sealed the vault's signing key into their own slot.
+    assertThat(VaultFile.parse(Files.readAllBytes(path)).slots).noneMatch(Slot::isLegacy);
+    try (Vault olga = Vault.open(path, "olga", pw(OPERATOR_PASSPHRASE), TestVaults.fast(clock))) {
+      assertThat(VaultInternals.kernel(olga).keys.signingRoot).isNotNull();
+      assertThat(olga.entries()).hasSize(2);
+    }
   }
 
   @Test
