@@ -171,11 +171,23 @@ final class VaultKernel implements AutoCloseable {
     legacy = opened.legacy;
   }
 
-  /** Saves a format-1 vault as format 2 if this member is an OWNER (FORMAT.md, "upgrade"). */
+  /**
+   * Saves a format-1 vault as format 2 if this member is an OWNER (FORMAT.md, "upgrade"). A store that cannot be
+   * written (read-only media) leaves the vault readable in format 1; the next open tries again.
+   */
   private void upgradeIfOwner() {
     if (legacy && body.members.get(memberName).role == Role.OWNER) {
-      change(() -> legacy ? VaultChange.rekeyed(null, List.of(record(AuditAction.VAULT_UPGRADED, null,
+      saveOnOpen(() -> legacy ? VaultChange.rekeyed(null, List.of(record(AuditAction.VAULT_UPGRADED, null,
           "format 1 to " + VaultFile.VERSION)), true) : VaultChange.journalOnly(null, List.of(), false));
+    }
+  }
+
+  /** A save that opening makes on its own account: if the store cannot take it, the vault stays open for reading. */
+  private void saveOnOpen(VaultChange.Work<VaultChange<Object>> work) {
+    try {
+      change(work);
+    } catch (VaultIoException e) {
+      // Read-only media or a full disk: nothing was changed, and the next open tries again.
     }
   }
 
@@ -189,7 +201,7 @@ final class VaultKernel implements AutoCloseable {
     }
     Slot resealed = credential.reseal(mySlot(), keys.vaultId, keys.privateKey(), body.table.signingPublicKey, random);
     if (resealed != null) {
-      change(() -> {
+      saveOnOpen(() -> {
         Slot current = mySlot();
         if (current.isLegacy() && MessageDigest.isEqual(current.publicKey, resealed.publicKey)) {
           slots = slots.stream().map(slot -> slot == current ? current.withSealedPrivateKey(resealed) : slot)

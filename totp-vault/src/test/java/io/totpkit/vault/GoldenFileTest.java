@@ -113,6 +113,17 @@ class GoldenFileTest {
     assertThat(Files.readAllBytes(path)[9]).isEqualTo((byte) 1);
   }
 
+  @Test
+  void goldenV1_ownerOnAStoreThatCannotBeWritten_readsItInFormat1() throws IOException {
+    Path path = copy(V1);
+    Files.createDirectories(dir.resolve(V1 + ".tmp").resolve("x"));   // every save fails before it is visible
+    try (Vault maria = Vault.open(path, "maria", pw(OWNER_PASSPHRASE), TestVaults.fast())) {
+      assertThat(maria.entries()).hasSize(3);
+      assertThat(VaultInternals.kernel(maria).legacy).isTrue();
+    }
+    assertThat(Files.readAllBytes(path)[9]).isEqualTo((byte) 1);
+  }
+
   private static void checkContents(Path path, int revealIndex) throws IOException {
     Clock clock = Clock.fixed(Instant.parse("2026-11-23T09:00:10Z"), ZoneOffset.UTC);
     try (Vault vault = Vault.open(path, "maria", pw(OWNER_PASSPHRASE), TestVaults.fast(clock))) {
