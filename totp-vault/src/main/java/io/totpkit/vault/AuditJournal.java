@@ -210,10 +210,12 @@ final class AuditJournal implements AutoCloseable {
 
   /**
    * Reads and checks records appended since this object last looked, which can only be reveals and exports written
-   * under the current image; cuts a torn tail. Caller holds the lock.
+   * under the current image; cuts a torn tail. Every record's chain MAC is checked; only the newest is opened, since a
+   * writer never writes a lower generation or an earlier time after a higher one ({@link #readAll} opens them all).
+   * Caller holds the lock.
    *
    * @param generation the generation of the image in force
-   * @throws VaultRolledBackException if a record was saved with, or written under, a later image
+   * @throws VaultRolledBackException if the newest record was saved with, or written under, a later image
    */
   void catchUp(long generation) {
     long size = log.size();
@@ -224,24 +226,27 @@ final class AuditJournal implements AutoCloseable {
     if (length > HEADER_LENGTH && !MessageDigest.isEqual(readAt(length - MAC_LENGTH, MAC_LENGTH), headMac)) {
       throw new AuditTamperedException("the audit journal's record " + (count - 1) + " was changed while open");
     }
+    byte[] newest = null;
     while (length < size) {
       byte[] record = recordAt(length, size, count);
       if (record == null) {
         // A record cut short by a crash mid-append was never acknowledged: its call did not return.
         log.truncate(length);
-        return;
+        break;
       }
-      byte[] mac = checkLink(record, count, headMac, -1);
-      AuditRecord read = decrypt(record, (int) u32(record, 0), count);
-      if (read.saved || read.generation > generation) {
-        throw new VaultRolledBackException("the audit journal records a change of vault generation "
-            + read.generation + " (record " + count + ", " + read.action() + "), but the vault file is generation "
-            + generation + ": the vault file was replaced by an older copy, such as its .bak");
-      }
-      lastTime = checkTime(read, lastTime);
-      headMac = mac;
+      headMac = checkLink(record, count, headMac, -1);
+      newest = record;
       count++;
       length += 4 + record.length;
+    }
+    if (newest != null) {
+      AuditRecord read = decrypt(newest, (int) u32(newest, 0), count - 1);
+      if (read.saved || read.generation > generation) {
+        throw new VaultRolledBackException("the audit journal records a change of vault generation "
+            + read.generation + " (record " + read.sequence() + ", " + read.action() + "), but the vault file is "
+            + "generation " + generation + ": the vault file was replaced by an older copy, such as its .bak");
+      }
+      lastTime = checkTime(read, lastTime);
     }
   }
 

@@ -105,6 +105,16 @@ final class ByteWriter {
     return Arrays.copyOf(buffer, size);
   }
 
+  /** What was written, without a copy when the buffer was sized exactly (then this writer must not be used again). */
+  byte[] exact() {
+    return size == buffer.length ? buffer : toByteArray();
+  }
+
+  /** Feeds what was written to {@code digest}. */
+  void digest(java.security.MessageDigest digest) {
+    digest.update(buffer, 0, size);
+  }
+
   /** Overwrites the buffer with zeros. */
   void wipe() {
     Wipe.bytes(buffer);

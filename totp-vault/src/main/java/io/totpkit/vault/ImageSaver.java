@@ -67,22 +67,34 @@ final class ImageSaver {
     VaultBody body = kernel.body;
     // Section keys and their wraps first: a new section may create a tag key, which the owner block must hold.
     Map<Set<String>, byte[]> wraps = new LinkedHashMap<>();
-    groups.keySet().forEach(tags -> wraps.put(tags, keys.wraps(tags, keys.section(tags, kernel.random),
-        kernel.random)));
-    return VaultFile.write(keys.vaultId, generation, kernel.clock.millis(),
-        VaultFile.commitment(keys.commonKey, keys.vaultId), kernel.slots, (header, out) -> {
-          byte[] common = body.encodeCommon();
-          try {
-            Section.sealPart(out, keys.commonKey, VaultFile.COMMON_LABEL, keys.vaultId, common, header, kernel.random);
-          } finally {
-            Wipe.bytes(common);
-          }
-          writeOwnerBlock(kernel, out);
-          out.u32(groups.size() + body.opaqueSections.size());
-          groups.forEach((tags, entries) -> out.bytes(Section.write(wraps.get(tags), keys.sections.get(tags).key,
-              keys.vaultId, VaultBody.encodeSection(tags, entries), kernel.random)));
-          body.opaqueSections.forEach(out::bytes);
-        });
+    Map<Set<String>, byte[]> plaintexts = new LinkedHashMap<>();
+    int length = 4096;
+    for (Map.Entry<Set<String>, List<StoredEntry>> group : groups.entrySet()) {
+      byte[] sectionWraps = keys.wraps(group.getKey(), keys.section(group.getKey(), kernel.random), kernel.random);
+      byte[] plaintext = VaultBody.encodeSection(group.getKey(), group.getValue());
+      wraps.put(group.getKey(), sectionWraps);
+      plaintexts.put(group.getKey(), plaintext);
+      length += Section.length(sectionWraps, plaintext.length);
+    }
+    byte[] common = body.encodeCommon();
+    length += common.length + (body.ownerBlock == null ? 64 * keys.tagKeys.size() : body.ownerBlock.length);
+    for (byte[] opaque : body.opaqueSections) {
+      length += opaque.length;
+    }
+    try {
+      return VaultFile.write(keys.vaultId, generation, kernel.clock.millis(),
+          VaultFile.commitment(keys.commonKey, keys.vaultId), kernel.slots, length, (header, out) -> {
+            Section.sealPart(out, keys.commonKey, VaultFile.COMMON_LABEL, keys.vaultId, common, header,
+                kernel.random);
+            writeOwnerBlock(kernel, out);
+            out.u32(groups.size() + body.opaqueSections.size());
+            plaintexts.forEach((tags, plaintext) -> Section.write(out, wraps.get(tags), keys.sections.get(tags).key,
+                keys.vaultId, plaintext, kernel.random));
+            body.opaqueSections.forEach(out::bytes);
+          });
+    } finally {
+      Wipe.bytes(common);
+    }
   }
 
   /** Signs the member table and writes every member's keychain anew (OWNER only). */

@@ -109,11 +109,15 @@ final class Section {
   }
 
   /** Seals a section: its wraps, a fresh salt, and the contents under a key derived from the section key and salt. */
-  static byte[] write(byte[] wraps, byte[] sectionKey, byte[] vaultId, byte[] plaintext, SecureRandom random) {
-    ByteWriter out = new ByteWriter(wraps.length + plaintext.length + 96);
+  static void write(ByteWriter out, byte[] wraps, byte[] sectionKey, byte[] vaultId, byte[] plaintext,
+      SecureRandom random) {
     out.bytes(wraps);
     sealPart(out, sectionKey, SECTION_LABEL, vaultId, plaintext, wraps, random);
-    return out.toByteArray();
+  }
+
+  /** The length of a section {@link #write} writes. */
+  static int length(byte[] wraps, int plaintextLength) {
+    return wraps.length + SALT_LENGTH + 4 + plaintextLength + Aead.OVERHEAD;
   }
 
   /** Writes {@code salt ‖ u32 length ‖ sealed(HKDF(key, salt, label ‖ vaultId), plaintext, aad)}. */

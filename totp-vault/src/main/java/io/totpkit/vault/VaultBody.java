@@ -83,12 +83,16 @@ final class VaultBody {
     for (StoredEntry entry : sectionEntries) {
       size += entry.encoded().length;
     }
-    ByteWriter out = new ByteWriter(size);
+    for (String tag : tags) {
+      size += 2 + tag.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    }
+    size += 6 + sectionEntries.size() * 8;
+    ByteWriter out = new ByteWriter(size - 64);
     out.u16(tags.size());
     tags.forEach(out::string);
     out.u32(sectionEntries.size());
     sectionEntries.forEach(entry -> out.u64(entry.order).bytes(entry.encoded()));
-    return out.toByteArray();
+    return out.exact();
   }
 
   /**

@@ -102,18 +102,17 @@ final class VaultFile {
    * @param seal appends the sealed parts, given the header bytes they authenticate
    */
   static byte[] write(byte[] vaultId, long generation, long savedAtMillis, byte[] commitment, List<Slot> slots,
-      java.util.function.BiConsumer<byte[], ByteWriter> seal) {
+      int partsLength, java.util.function.BiConsumer<byte[], ByteWriter> seal) {
     ByteWriter header = new ByteWriter(256 + slots.size() * 512);
     header.bytes(vaultId).u64(generation).u64(savedAtMillis).bytes(commitment).u16(slots.size());
     slots.forEach(slot -> slot.write(header));
     byte[] fields = header.toByteArray();
-    ByteWriter out = new ByteWriter(PREFIX_LENGTH + fields.length + 4096);
+    ByteWriter out = new ByteWriter(PREFIX_LENGTH + fields.length + partsLength + CHECKSUM_LENGTH);
     out.bytes(MAGIC).u16(VERSION).u32(fields.length).bytes(fields);
     seal.accept(out.toByteArray(), out);
     MessageDigest digest = Digests.sha256();
-    byte[] body = out.toByteArray();
-    digest.update(body);
-    return out.bytes(digest.digest()).toByteArray();
+    out.digest(digest);
+    return out.bytes(digest.digest()).exact();
   }
 
   /** Parses and checks a file's bytes without any key; see the class comment for the order of checks. */

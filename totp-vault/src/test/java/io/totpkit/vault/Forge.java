@@ -24,7 +24,7 @@ final class Forge {
    * to the new header) and new slots, the owner block and sections copied byte for byte.
    */
   static byte[] withCommon(VaultFile file, List<Slot> slots, byte[] commonKey, byte[] commonPlaintext) {
-    return VaultFile.write(file.vaultId, file.generation + 1, file.savedAtMillis, file.commitment, slots,
+    return VaultFile.write(file.vaultId, file.generation + 1, file.savedAtMillis, file.commitment, slots, 0,
         (header, out) -> {
           Section.sealPart(out, commonKey, VaultFile.COMMON_LABEL, file.vaultId, commonPlaintext, header,
               new java.security.SecureRandom());

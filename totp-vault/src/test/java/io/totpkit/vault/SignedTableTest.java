@@ -137,7 +137,7 @@ class SignedTableTest {
     Slot forged = maria.withKeychain(id, new Keychain(common, fake.table.hash(id), owner, signing, Map.of())
         .encode(), random);
     byte[] image = VaultFile.write(id, file.generation + 1, file.savedAtMillis, VaultFile.commitment(common, id),
-        List.of(forged), (header, out) -> {
+        List.of(forged), 0, (header, out) -> {
           Section.sealPart(out, common, VaultFile.COMMON_LABEL, id, fake.encodeCommon(), header, random);
           Section.sealPart(out, owner, VaultFile.OWNER_LABEL, id, Keychain.encodeTagKeys(Map.of()), id, random);
           out.u32(0);

@@ -34,11 +34,12 @@ class VaultFileTest {
     VaultFile template = real();
     byte[] big = new byte[70_000];
     Arrays.fill(big, (byte) 7);
-    byte[] bytes = VaultFile.write(template.vaultId, 42, 1234, template.commitment, template.slots, (header, out) -> {
-      out.bytes(new byte[Section.SALT_LENGTH]).longBytes(big);
-      out.bytes(new byte[Section.SALT_LENGTH]).longBytes(new byte[Aead.OVERHEAD]);
-      out.u32(0);
-    });
+    byte[] bytes = VaultFile.write(template.vaultId, 42, 1234, template.commitment, template.slots, 0,
+        (header, out) -> {
+          out.bytes(new byte[Section.SALT_LENGTH]).longBytes(big);
+          out.bytes(new byte[Section.SALT_LENGTH]).longBytes(new byte[Aead.OVERHEAD]);
+          out.u32(0);
+        });
     VaultFile file = VaultFile.parse(bytes);
     assertThat(file.vaultId).isEqualTo(template.vaultId);
     assertThat(file.generation).isEqualTo(42);
