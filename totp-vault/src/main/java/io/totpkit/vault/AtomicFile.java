@@ -24,28 +24,29 @@ final class AtomicFile {
   private AtomicFile() {}
 
   /** Replaces the vault file with {@code bytes}; the old content (if any) becomes the backup. */
-  static void replace(VaultPaths files, byte[] bytes, boolean keepBackup) throws IOException {
-    replace(files, bytes, keepBackup, () -> { });
+  static void replace(VaultPaths files, byte[] bytes, boolean backupIsNew) throws IOException {
+    replace(files, bytes, backupIsNew, () -> { });
   }
 
   /**
    * Replaces {@code path} with {@code bytes}, running {@code beforeRename} once the new bytes are on disk and before
-   * they become visible (the vault waits there for its journal's fsync, which runs meanwhile).
+   * they become visible. The backup becomes the previous file, or with {@code backupIsNew} the new one, linked before
+   * the rename: no instant after a key rotation leaves the previous image beside the vault.
    */
-  static void replace(VaultPaths files, byte[] bytes, boolean keepBackup, Runnable beforeRename)
+  static void replace(VaultPaths files, byte[] bytes, boolean backupIsNew, Runnable beforeRename)
       throws IOException {
     Path path = files.vault;
     Path temp = files.temp;
-    if (keepBackup) {
-      recycleBackup(files);
-    }
+    recycleBackup(files);
     // The new file gets the vault's current mode (0600 for a new vault), whatever the umask.
     try (FileChannel channel = SecretFiles.openLike(temp, path, StandardOpenOption.CREATE,
         StandardOpenOption.WRITE)) {
       writeDurably(channel, bytes);
     }
     beforeRename.run();
-    if (keepBackup && Files.exists(path)) {
+    if (backupIsNew) {
+      linkOrCopy(temp, files.backup);
+    } else if (Files.exists(path)) {
       linkOrCopy(path, files.backup);
     }
     publish(temp, path);

@@ -102,28 +102,15 @@ final class FileVaultStore extends VaultStore {
     }
 
     @Override
-    public Object write(byte[] image, long generation, boolean keepBackup, Runnable beforePublish) {
+    public Object write(byte[] image, long generation, boolean backupIsNew, Runnable beforePublish) {
       try {
-        AtomicFile.replace(files, image, keepBackup, () -> {
+        AtomicFile.replace(files, image, backupIsNew, () -> {
           beforePublish.run();
           held.ensureExclusive();
         });
         return AtomicFile.fingerprint(path);
       } catch (IOException e) {
         throw new VaultIoException("cannot write the vault file " + path + ": " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public void replaceBackup() {
-      // After a rotation (a removal, a passphrase change) the previous generation opens under an old key: drop it.
-      Path backup = files.backup;
-      try {
-        AtomicFile.linkOrCopy(path, backup);
-        AtomicFile.syncDirectory(path.toAbsolutePath().getParent());
-      } catch (IOException e) {
-        throw new VaultIoException("the keys were rotated, but the old backup " + backup + " could not be "
-            + "replaced: " + e.getMessage(), e);
       }
     }
 

@@ -30,10 +30,10 @@ final class ImageSaver {
    * Saves the kernel's state as generation {@code generation + 1}; returns the written image's fingerprint.
    *
    * @param rekey whether membership or keys changed, so the table is signed and every keychain written anew
-   * @param keepBackup whether the store keeps the previous image as its backup
+   * @param backupIsNew whether the store's backup must be the new image (keys were rotated)
    */
   static Object save(VaultKernel kernel, StoreHandle.Held held, List<AuditJournal.Entry> audit, boolean rekey,
-      boolean keepBackup) {
+      boolean backupIsNew) {
     KeyRing keys = kernel.keys;
     VaultBody body = kernel.body;
     long generation = kernel.generation + 1;
@@ -51,7 +51,7 @@ final class ImageSaver {
     body.pending = records;
     body.anchor = records.after;
     byte[] image = encode(kernel, generation, groups);
-    Object written = held.write(image, generation, keepBackup, () -> { });
+    Object written = held.write(image, generation, backupIsNew, () -> { });
     try {
       kernel.journal.write(records, true);
     } catch (VaultIoException e) {

@@ -218,7 +218,8 @@ public final class JdbcVaultStore extends VaultStore {
     }
 
     @Override
-    public Object write(byte[] image, long generation, boolean keepBackup, Runnable beforePublish) {
+    public Object write(byte[] image, long generation, boolean backupIsNew, Runnable beforePublish) {
+      // The database keeps no previous image of its own; its backups are the operator's.
       try (PreparedStatement upsert = connection.prepareStatement("INSERT INTO totpkit_vault (name, generation, image) "
           + "VALUES (?, ?, ?) ON CONFLICT (name) DO UPDATE SET generation = EXCLUDED.generation, "
           + "image = EXCLUDED.image, saved_at = now()")) {
@@ -231,11 +232,6 @@ public final class JdbcVaultStore extends VaultStore {
       }
       beforePublish.run();
       return generation;
-    }
-
-    @Override
-    public void replaceBackup() {
-      // The database keeps no previous image of its own; its backups are the operator's.
     }
 
     @Override

@@ -43,12 +43,11 @@ interface StoreHandle extends AutoCloseable {
 
     /**
      * Replaces the vault image ({@code generation} is the one written in it), running {@code beforePublish} once
-     * the bytes are durable and before anyone can see them; returns the new image's fingerprint.
+     * the bytes are durable and before anyone can see them; returns the new image's fingerprint. A store that keeps a
+     * backup makes it the previous image, or with {@code backupIsNew} (after a key rotation, when the previous image
+     * opens under keys someone lost) the new image itself, before the new image becomes visible.
      */
-    Object write(byte[] image, long generation, boolean keepBackup, Runnable beforePublish);
-
-    /** Makes the backup of the previous image (if the store keeps one) a copy of the current one. */
-    void replaceBackup();
+    Object write(byte[] image, long generation, boolean backupIsNew, Runnable beforePublish);
 
     /** Opens the journal's bytes, or (if {@code create}) starts them afresh; the log outlives this lock. */
     ByteLog journal(boolean create);

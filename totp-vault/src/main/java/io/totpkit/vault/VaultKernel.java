@@ -101,7 +101,7 @@ final class VaultKernel implements AutoCloseable {
           kernel.keys.publicKey()));
       kernel.journal = AuditJournal.create(held.journal(true), vaultId, kernel.body.auditSecrets);
       kernel.fingerprint = ImageSaver.save(kernel, held, List.of(kernel.record(AuditAction.VAULT_CREATED, null,
-          owner)), true, true);
+          owner)), true, false);
       kernel.generation++;
       held.commit();
       return kernel;
@@ -260,13 +260,10 @@ final class VaultKernel implements AutoCloseable {
                 + "once, which upgrades it to format " + VaultFile.VERSION);
           }
           fingerprint = null;
-          Object written = ImageSaver.save(this, held, change.audit, change.rekey, true);
+          Object written = ImageSaver.save(this, held, change.audit, change.rekey, change.rotated);
           generation++;
           legacy = false;
           fingerprint = written;
-          if (change.rotated) {
-            held.replaceBackup();
-          }
         } else {
           journal.append(change.audit, change.sync, generation, random);
         }

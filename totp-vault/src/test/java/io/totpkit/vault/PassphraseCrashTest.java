@@ -73,6 +73,7 @@ class PassphraseCrashTest {
         + "opening under the superseded passphrase%n", trials, (System.nanoTime() - start) / 1e9, changes,
         staleBackups);
     assertThat(trials).as("enough trials ran").isGreaterThanOrEqualTo(Math.min(TRIALS, 10));
+    assertThat(staleBackups).as("backups left opening under a superseded passphrase").isZero();
   }
 
   /**
