@@ -35,38 +35,6 @@ final class AuditJournal implements AutoCloseable {
   private static final byte[] SEAL_LABEL = "totpkit audit v1 seal".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] CHAIN_LABEL = "totpkit audit v1 chain".getBytes(StandardCharsets.US_ASCII);
 
-  /** Where the vault file last saw the journal: its length, record count, head MAC and last record's time. */
-  static final class Anchor {
-    final long length;
-    final long count;
-    final byte[] headMac;
-    /** Epoch milliseconds of the last record, or -1 where format 1 did not record it. */
-    final long lastTime;
-
-    Anchor(long length, long count, byte[] headMac, long lastTime) {
-      this.length = length;
-      this.count = count;
-      this.headMac = headMac;
-      this.lastTime = lastTime;
-    }
-
-    void write(ByteWriter out) {
-      out.u64(length).u64(count).bytes(headMac).u64(lastTime);
-    }
-
-    /** Reads an anchor; {@code withTime} for format 2, whose anchors carry the last record's time. */
-    static Anchor read(ByteReader in, boolean withTime) {
-      long length = in.u64("audit anchor length");
-      long count = in.u64("audit anchor count");
-      byte[] head = in.bytes(MAC_LENGTH, "audit anchor head");
-      long lastTime = withTime ? in.u64("audit anchor time") : -1;
-      if (length < HEADER_LENGTH || count < 0 || count > length || lastTime < -1) {
-        throw in.corrupt("the audit anchor is out of range");
-      }
-      return new Anchor(length, count, head, lastTime);
-    }
-  }
-
   /** A record before sealing. */
   static final class Entry {
     final Instant time;
@@ -94,6 +62,9 @@ final class AuditJournal implements AutoCloseable {
   private long lastTime = -1;
   private final List<AeadKey> sealKeys = new ArrayList<>();
   private final List<byte[]> macKeys = new ArrayList<>();
+  private final List<byte[]> headKeys = new ArrayList<>();
+  /** Whether a head must be beside the journal: the image is of format 2, whose every save leaves one. */
+  private boolean headRequired;
   private Mac mac;
   private int macEpoch = -1;
 
@@ -132,7 +103,7 @@ final class AuditJournal implements AutoCloseable {
    * @param generation the image's generation: no record after the anchor may belong to a later one
    * @throws VaultRolledBackException if the journal holds what a later image saved (the image is an older copy)
    */
-  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, Anchor anchor, PreparedRecords pending,
+  static AuditJournal open(ByteLog log, byte[] vaultId, List<byte[]> auditSecrets, AuditAnchor anchor, PreparedRecords pending,
       long generation) {
     AuditJournal journal = new AuditJournal(log, vaultId);
     try {
@@ -143,6 +114,8 @@ final class AuditJournal implements AutoCloseable {
       }
       journal.resetTo(anchor);
       journal.catchUp(generation);
+      journal.headRequired = pending != null;
+      AuditHead.check(log, vaultId, journal.headKeys, journal.length, journal.headRequired);
       return journal;
     } catch (RuntimeException e) {
       journal.close();
@@ -184,7 +157,7 @@ final class AuditJournal implements AutoCloseable {
   }
 
   /** Positions at the anchor after checking that the anchored head MAC sits exactly there. */
-  private void resetTo(Anchor anchor) {
+  private void resetTo(AuditAnchor anchor) {
     long size = log.size();
     if (size < anchor.length) {
       throw new AuditTamperedException("the audit journal is shorter (" + size + " bytes) than the vault file "
@@ -197,7 +170,7 @@ final class AuditJournal implements AutoCloseable {
     lastTime = anchor.lastTime;
   }
 
-  private void checkMacAt(Anchor anchor) {
+  private void checkMacAt(AuditAnchor anchor) {
     if (anchor.count == 0) {
       if (anchor.length != HEADER_LENGTH || !MessageDigest.isEqual(anchor.headMac, genesis(vaultId))) {
         throw new AuditTamperedException("the audit anchor of an empty journal is inconsistent");
@@ -324,7 +297,7 @@ final class AuditJournal implements AutoCloseable {
       seq++;
     }
     byte[] bytes = out.toByteArray();
-    return new PreparedRecords(anchor(), bytes, new Anchor(length + bytes.length, seq, head, time));
+    return new PreparedRecords(anchor(), bytes, new AuditAnchor(length + bytes.length, seq, head, time));
   }
 
   /** Writes prepared records at the end and (if {@code sync}) forces them to disk. Caller holds the lock. */
@@ -340,6 +313,25 @@ final class AuditJournal implements AutoCloseable {
     count = prepared.after.count;
     headMac = prepared.after.headMac.clone();
     lastTime = prepared.after.lastTime;
+    if (sync) {
+      writeHead();
+    }
+  }
+
+  /** Makes sure a head is beside the journal before an image of format 2 is published, forcing what it names. */
+  void ensureHead() {
+    if (log.keepsHead() && log.readHead() == null) {
+      log.force();
+      writeHead();
+    }
+  }
+
+  /** Writes the audit head at the current end (which must be forced); a log that keeps none writes nothing. */
+  void writeHead() {
+    if (log.keepsHead()) {
+      int epoch = headKeys.size() - 1;
+      log.writeHead(AuditHead.encode(vaultId, epoch, headKeys.get(epoch), count, length, headMac));
+    }
   }
 
   /**
@@ -355,8 +347,8 @@ final class AuditJournal implements AutoCloseable {
     log.force();
   }
 
-  Anchor anchor() {
-    return new Anchor(length, count, headMac.clone(), lastTime);
+  AuditAnchor anchor() {
+    return new AuditAnchor(length, count, headMac.clone(), lastTime);
   }
 
   long count() {
@@ -368,7 +360,7 @@ final class AuditJournal implements AutoCloseable {
    * the vault's anchor falls exactly on a record boundary with the anchored MAC, and that no change saved with an
    * image lies beyond it.
    */
-  List<AuditRecord> readAll(Anchor anchor) {
+  List<AuditRecord> readAll(AuditAnchor anchor) {
     checkHeader();
     List<AuditRecord> records = new ArrayList<>();
     long size = log.size();
@@ -409,6 +401,7 @@ final class AuditJournal implements AutoCloseable {
     if (!anchorSeen || at != length || !MessageDigest.isEqual(previous, headMac)) {
       throw new AuditTamperedException("the audit journal does not reach the head the vault recorded");
     }
+    AuditHead.check(log, vaultId, headKeys, length, headRequired);
     return records;
   }
 
@@ -429,6 +422,7 @@ final class AuditJournal implements AutoCloseable {
       sealKeys.add(new AeadKey(sealKey));
       Wipe.bytes(sealKey);
       macKeys.add(Hkdf.derive(secret, vaultId, CHAIN_LABEL, 32));
+      headKeys.add(AuditHead.key(secret, vaultId));
     }
     macEpoch = -1;
   }
@@ -470,8 +464,10 @@ final class AuditJournal implements AutoCloseable {
   private void wipeKeys() {
     sealKeys.forEach(AeadKey::close);
     macKeys.forEach(Wipe::bytes);
+    headKeys.forEach(Wipe::bytes);
     sealKeys.clear();
     macKeys.clear();
+    headKeys.clear();
   }
 
   @Override

@@ -22,6 +22,21 @@ interface ByteLog extends AutoCloseable {
   /** Makes appended bytes durable (a file's fsync; a database makes them durable when it commits). */
   void force();
 
+  /** Whether an audit head ({@link AuditHead}) is kept beside this log; a database's journal keeps none. */
+  default boolean keepsHead() {
+    return false;
+  }
+
+  /** The audit head as last written, or {@code null} if there is none. */
+  default byte[] readHead() {
+    return null;
+  }
+
+  /** Replaces the audit head atomically (not forced: see {@link AuditHead}). */
+  default void writeHead(byte[] head) {
+    // A log that keeps no head has nothing to write.
+  }
+
   /** Names the journal in messages, without any secret. */
   String describe();
 

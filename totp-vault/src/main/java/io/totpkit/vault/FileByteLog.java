@@ -8,23 +8,27 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An audit journal in a file ({@code <name>.audit}), written with positional writes and forced with fdatasync.
+ * An audit journal in a file ({@code <name>.audit}), written with positional writes and forced with fdatasync, and its
+ * audit head ({@code <name>.head}), replaced by an atomic rename.
  *
  * <p>Thread-safety: not thread-safe; used under the vault's lock.
  */
 final class FileByteLog implements ByteLog {
   private final Path path;
+  private final Path head;
   private final FileChannel channel;
 
-  private FileByteLog(Path path, FileChannel channel) {
+  private FileByteLog(Path path, Path head, FileChannel channel) {
     this.path = path;
+    this.head = head;
     this.channel = channel;
   }
 
-  /** Creates an empty journal file, replacing an orphan that a crashed create may have left. */
-  static FileByteLog create(Path path) {
+  /** Creates an empty journal file, replacing an orphan (and its head) that a crashed create may have left. */
+  static FileByteLog create(Path path, Path head) {
     try {
-      return new FileByteLog(path, SecretFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
+      Files.deleteIfExists(head);
+      return new FileByteLog(path, head, SecretFiles.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ,
           StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING));
     } catch (IOException e) {
       throw new VaultIoException("cannot create the audit journal " + path + ": " + e.getMessage(), e);
@@ -32,12 +36,12 @@ final class FileByteLog implements ByteLog {
   }
 
   /** Opens an existing journal file. */
-  static FileByteLog open(Path path) {
+  static FileByteLog open(Path path, Path head) {
     if (!Files.exists(path)) {
       throw new AuditTamperedException("the audit journal " + path.getFileName() + " is missing");
     }
     try {
-      return new FileByteLog(path, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE));
+      return new FileByteLog(path, head, FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE));
     } catch (IOException e) {
       throw new VaultIoException("cannot read the audit journal " + path + ": " + e.getMessage(), e);
     }
@@ -95,6 +99,40 @@ final class FileByteLog implements ByteLog {
       channel.force(false);
     } catch (IOException e) {
       throw failure("force to disk", e);
+    }
+  }
+
+  @Override
+  public boolean keepsHead() {
+    return true;
+  }
+
+  @Override
+  public byte[] readHead() {
+    try {
+      return Files.size(head) > AuditHead.LENGTH ? new byte[0] : Files.readAllBytes(head);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw new VaultIoException("cannot read the audit head " + head + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void writeHead(byte[] bytes) {
+    Path temp = head.resolveSibling(head.getFileName() + ".tmp");
+    try (FileChannel out = SecretFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      out.write(ByteBuffer.wrap(bytes));
+    } catch (IOException e) {
+      throw new VaultIoException("cannot write the audit head " + temp + ": " + e.getMessage(), e);
+    }
+    try {
+      // Not forced: the journal it names is, so after a crash the head is this one or an older one, never ahead.
+      Files.move(temp, head, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new VaultIoException("cannot replace the audit head " + head + ": " + e.getMessage(), e);
     }
   }
 

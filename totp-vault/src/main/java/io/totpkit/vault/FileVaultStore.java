@@ -117,7 +117,7 @@ final class FileVaultStore extends VaultStore {
     @Override
     public ByteLog journal(boolean create) {
       // A new journal's directory entry is made durable by the directory sync after the vault file's rename.
-      return create ? FileByteLog.create(files.journal) : FileByteLog.open(files.journal);
+      return create ? FileByteLog.create(files.journal, files.head) : FileByteLog.open(files.journal, files.head);
     }
 
     @Override

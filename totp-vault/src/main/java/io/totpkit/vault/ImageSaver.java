@@ -51,6 +51,7 @@ final class ImageSaver {
     body.pending = records;
     body.anchor = records.after;
     byte[] image = encode(kernel, generation, groups);
+    kernel.journal.ensureHead();
     Object written = held.write(image, generation, backupIsNew, () -> { });
     try {
       kernel.journal.write(records, true);

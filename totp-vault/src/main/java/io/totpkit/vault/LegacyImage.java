@@ -89,7 +89,7 @@ final class LegacyImage {
     ByteReader in = new ByteReader(plaintext, "vault body");
     VaultBody body = new VaultBody();
     body.readSecrets(in);
-    body.anchor = AuditJournal.Anchor.read(in, false);
+    body.anchor = AuditAnchor.read(in, false);
     int memberCount = in.length("member count", VaultBody.MAX_MEMBERS);
     for (int i = 0; i < memberCount; i++) {
       MemberRecord member = MemberRecord.read(in);

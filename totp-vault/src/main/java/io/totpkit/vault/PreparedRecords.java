@@ -8,11 +8,11 @@ package io.totpkit.vault;
  * <p>Thread-safety: immutable by convention.
  */
 final class PreparedRecords {
-  final AuditJournal.Anchor before;
+  final AuditAnchor before;
   final byte[] bytes;
-  final AuditJournal.Anchor after;
+  final AuditAnchor after;
 
-  PreparedRecords(AuditJournal.Anchor before, byte[] bytes, AuditJournal.Anchor after) {
+  PreparedRecords(AuditAnchor before, byte[] bytes, AuditAnchor after) {
     this.before = before;
     this.bytes = bytes;
     this.after = after;
@@ -23,8 +23,8 @@ final class PreparedRecords {
     out.longBytes(bytes);
   }
 
-  static PreparedRecords read(ByteReader in, AuditJournal.Anchor after) {
-    AuditJournal.Anchor before = AuditJournal.Anchor.read(in, true);
+  static PreparedRecords read(ByteReader in, AuditAnchor after) {
+    AuditAnchor before = AuditAnchor.read(in, true);
     byte[] bytes = in.longBytes("pending audit records", VaultFile.MAX_FILE_LENGTH);
     if (before.length + bytes.length != after.length || before.count > after.count) {
       throw in.corrupt("the pending audit records do not lead to the anchor");

@@ -21,7 +21,7 @@ final class VaultBody {
   static final int AUDIT_SECRET_LENGTH = 32;
 
   final List<byte[]> auditSecrets = new ArrayList<>();
-  AuditJournal.Anchor anchor;
+  AuditAnchor anchor;
   /** The records of the change the image was saved with, or {@code null} (format 1). */
   PreparedRecords pending;
   /** The signed member table the image carries; {@link #members} differs from it only inside an OWNER's change. */
@@ -57,7 +57,7 @@ final class VaultBody {
     ByteReader in = new ByteReader(plaintext, "vault common part");
     VaultBody body = new VaultBody();
     body.readSecrets(in);
-    body.anchor = AuditJournal.Anchor.read(in, true);
+    body.anchor = AuditAnchor.read(in, true);
     body.pending = PreparedRecords.read(in, body.anchor);
     byte[] table = in.longBytes("member table", VaultFile.MAX_FILE_LENGTH);
     byte[] signature = in.bytes(Ed25519Keys.SIGNATURE_LENGTH, "member table signature");

@@ -22,6 +22,7 @@ final class VaultPaths {
   final Path backup;
   final Path temp;
   final Path lock;
+  final Path head;
 
   private VaultPaths(Path vault) {
     this.vault = vault;
@@ -29,6 +30,7 @@ final class VaultPaths {
     this.backup = sibling(vault, ".bak");
     this.temp = sibling(vault, ".tmp");
     this.lock = sibling(vault, ".lock");
+    this.head = sibling(vault, ".head");
   }
 
   /**

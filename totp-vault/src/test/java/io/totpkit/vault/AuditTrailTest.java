@@ -125,16 +125,32 @@ class AuditTrailTest {
   }
 
   @Test
-  void open_journalCutAtTheLastChange_isCompletedFromTheImage_revealsAfterItAreNot() throws Exception {
+  void open_journalCutAtTheEnd_reportedByTheHead() throws Exception {
     List<int[]> records = records(original);
     int[] first = records.get(0);
-    // What a crash between publishing the image and appending its records leaves; the image carries those records.
     Files.write(journal, Arrays.copyOf(original, first[0] + first[1]));
-    try (Vault vault = TestVaults.open(path)) {
+    assertThatThrownBy(() -> TestVaults.open(path)).isInstanceOf(AuditTamperedException.class)
+        .hasMessageContaining("cut from the end").hasMessageContaining("head records 7 records");
+  }
+
+  @Test
+  void open_crashBetweenPublishingAndAppending_isCompletedFromTheImage() throws Exception {
+    Path other = dir.resolve("w");
+    Path otherJournal = dir.resolve("w.audit");
+    Path otherHead = dir.resolve("w.head");
+    TestVaults.create(other).close();
+    byte[] journalBefore = Files.readAllBytes(otherJournal);
+    byte[] headBefore = Files.readAllBytes(otherHead);
+    try (Vault vault = TestVaults.open(other)) {
+      TestVaults.add(vault, GITHUB, "acme");
+    }
+    // What a crash right after the rename leaves: the new image, the journal and head of before.
+    Files.write(otherJournal, journalBefore);
+    Files.write(otherHead, headBefore);
+    try (Vault vault = TestVaults.open(other)) {
       assertThat(vault.auditTrail()).extracting(AuditRecord::action).containsExactly(AuditAction.VAULT_CREATED,
           AuditAction.ENTRY_ADDED);
     }
-    // The reveals after the last save are gone: records after the image's anchor can be cut (README, threat model).
   }
 
   @Test

@@ -27,7 +27,7 @@ class CloseWipeTest {
       "KeyRing.publicKey", "KeyRing.vaultId", "VaultKernel.nameHash",
       "Slot.nameHash", "Slot.publicKey", "Slot.salt", "Slot.sealedPrivateKey", "Slot.ephemeralPublicKey",
       "Slot.wrapped", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
-      "AuditJournal.vaultId", "AuditJournal.headMac", "Anchor.headMac", "KeyRing.signingRoot",
+      "AuditJournal.vaultId", "AuditJournal.headMac", "AuditAnchor.headMac", "KeyRing.signingRoot",
       "MemberTable.signingPublicKey", "MemberTable.encoded", "MemberTable.signature", "SectionKey.wraps",
       "PreparedRecords.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections");
 

@@ -55,7 +55,8 @@ class GoldenFileTest {
   }
 
   private Path copy(String golden) throws IOException {
-    for (String name : List.of(golden, golden + ".audit")) {
+    for (String name : golden.equals(V1) ? List.of(golden, golden + ".audit") : List.of(golden, golden + ".audit",
+        golden + ".head")) {
       try (InputStream in = GoldenFileTest.class.getResourceAsStream(name)) {
         assertThat(in).as("test resource %s", name).isNotNull();
         Files.copy(in, dir.resolve(name));
@@ -159,13 +160,17 @@ class GoldenFileTest {
     if (Boolean.getBoolean("totpkit.writeGolden")) {
       Path resources = Path.of("src/test/resources/io/totpkit/vault");
       Files.copy(written, resources.resolve(NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      Files.copy(written.resolveSibling(written.getFileName() + ".audit"), resources.resolve(NAME + ".audit"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      for (String suffix : List.of(".audit", ".head")) {
+        Files.copy(written.resolveSibling(written.getFileName() + suffix), resources.resolve(NAME + suffix),
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
     Path golden = copyGolden();
     assertThat(Files.readAllBytes(written)).as("vault file").isEqualTo(Files.readAllBytes(golden));
-    assertThat(Files.readAllBytes(written.resolveSibling(written.getFileName() + ".audit"))).as("audit journal")
-        .isEqualTo(Files.readAllBytes(golden.resolveSibling(golden.getFileName() + ".audit")));
+    for (String suffix : List.of(".audit", ".head")) {
+      assertThat(Files.readAllBytes(written.resolveSibling(written.getFileName() + suffix))).as(suffix)
+          .isEqualTo(Files.readAllBytes(golden.resolveSibling(golden.getFileName() + suffix)));
+    }
   }
 
   @Test

@@ -63,7 +63,7 @@ class RollbackTest {
   }
 
   @Test
-  void documented_revealsAfterTheLastSave_canBeCutFromTheEnd() throws Exception {
+  void revealsAfterTheLastSave_cutFromTheEnd_reportedByTheHead() throws Exception {
     Path older = dir.resolve("older.audit");
     copy(journal, older);
     try (Vault owner = TestVaults.open(path)) {
@@ -71,6 +71,22 @@ class RollbackTest {
       owner.code(id);
     }
     copy(older, journal);
+    assertThatThrownBy(() -> TestVaults.open(path)).isInstanceOf(AuditTamperedException.class)
+        .hasMessageContaining("cut from the end");
+    Files.delete(dir.resolve("v.head"));
+    assertThatThrownBy(() -> TestVaults.open(path)).isInstanceOf(AuditTamperedException.class)
+        .hasMessageContaining("head file beside the journal is missing");
+  }
+
+  @Test
+  void documented_journalAndHeadRestoredTogether_revealsAfterTheLastSaveGoUnnoticed() throws Exception {
+    copy(journal, dir.resolve("older.audit"));
+    copy(dir.resolve("v.head"), dir.resolve("older.head"));
+    try (Vault owner = TestVaults.open(path)) {
+      owner.code(id);
+    }
+    copy(dir.resolve("older.audit"), journal);
+    copy(dir.resolve("older.head"), dir.resolve("v.head"));
     try (Vault owner = TestVaults.open(path)) {
       assertThat(owner.auditTrail()).extracting(AuditRecord::action).doesNotContain(AuditAction.CODE_REVEALED);
     }
@@ -80,11 +96,13 @@ class RollbackTest {
   void documented_everyFileRestoredTogether_opensAsTheOlderVault() throws Exception {
     copy(path, dir.resolve("older"));
     copy(journal, dir.resolve("older.audit"));
+    copy(dir.resolve("v.head"), dir.resolve("older.head"));
     try (Vault owner = TestVaults.open(path)) {
       TestVaults.add(owner, TestVaults.GOOGLE_WIKI, "acme");
     }
     copy(dir.resolve("older"), path);
     copy(dir.resolve("older.audit"), journal);
+    copy(dir.resolve("older.head"), dir.resolve("v.head"));
     try (Vault owner = TestVaults.open(path)) {
       assertThat(owner.entries()).hasSize(1);
       assertThat(owner.verifyAudit()).isEqualTo(2);

@@ -131,7 +131,7 @@ class SignedTableTest {
     members.put("maria", new MemberRecord("maria", Role.OWNER, Set.of(), TestVaults.NOW, maria.publicKey));
     VaultBody fake = new VaultBody();
     fake.auditSecrets.add(owner.clone());
-    fake.anchor = new AuditJournal.Anchor(AuditJournal.HEADER_LENGTH, 0, AuditJournal.genesis(id), -1);
+    fake.anchor = new AuditAnchor(AuditJournal.HEADER_LENGTH, 0, AuditJournal.genesis(id), -1);
     fake.pending = new PreparedRecords(fake.anchor, new byte[0], fake.anchor);
     fake.table = MemberTable.sign(id, signing, members);
     Slot forged = maria.withKeychain(id, new Keychain(common, fake.table.hash(id), owner, signing, Map.of())
