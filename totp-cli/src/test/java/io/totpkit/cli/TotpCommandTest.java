@@ -234,6 +234,23 @@ class TotpCommandTest {
   }
 
   @Test
+  void audit_journalCutByOneRecord_afterTwoReveals_isReported() throws IOException {
+    ok("add", "--uri", GITHUB);
+    ok("code", "github");
+    ok("code", "github");
+    Path journal = dir.resolve("vault.totp.audit");
+    byte[] bytes = Files.readAllBytes(journal);
+    int last = bytes.length;
+    for (int at = 26; at < bytes.length; ) {
+      int length = java.nio.ByteBuffer.wrap(bytes, at, 4).getInt();
+      last = at;
+      at += 4 + length;
+    }
+    Files.write(journal, java.util.Arrays.copyOf(bytes, last));   // what `truncate` of the last record does
+    assertThat(fails(1, "audit", "--verify").err).contains("records were cut from the end of the audit journal");
+  }
+
+  @Test
   void members_addOperatorWithoutGrant_usageError() {
     assertThat(fails(2, "members", "add", "olga", "--role", "operator").err).contains("--grant");
     assertThat(fails(2, "members", "add", "olga", "--role", "boss").err).contains("owner or operator");
