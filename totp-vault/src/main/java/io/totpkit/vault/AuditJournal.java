@@ -68,9 +68,12 @@ final class AuditJournal implements AutoCloseable {
   private Mac mac;
   private int macEpoch = -1;
 
+  private final GroupCommit group;
+
   private AuditJournal(ByteLog log, byte[] vaultId) {
     this.log = log;
     this.vaultId = vaultId;
+    this.group = new GroupCommit(log);
   }
 
   static byte[] genesis(byte[] vaultId) {
@@ -329,9 +332,25 @@ final class AuditJournal implements AutoCloseable {
   /** Writes the audit head at the current end (which must be forced); a log that keeps none writes nothing. */
   void writeHead() {
     if (log.keepsHead()) {
-      int epoch = headKeys.size() - 1;
-      log.writeHead(AuditHead.encode(vaultId, epoch, headKeys.get(epoch), count, length, headMac));
+      log.writeHead(headBytes());
     }
+  }
+
+  private byte[] headBytes() {
+    int epoch = headKeys.size() - 1;
+    return AuditHead.encode(vaultId, epoch, headKeys.get(epoch), count, length, headMac);
+  }
+
+  /**
+   * Appends the records of a reveal, check or export and returns what makes them durable, for the caller to run once it
+   * has released the vault's lock: a wait on the group commit, or nothing where the log does not group its forces (then
+   * they were forced here).
+   */
+  Runnable appendGrouped(List<Entry> entries, long generation, SecureRandom random) {
+    append(entries, !log.groupsForces(), generation, random);
+    long position = length;
+    group.written(position, log.keepsHead() ? headBytes() : null);
+    return log.groupsForces() ? () -> group.await(position) : () -> { };
   }
 
   /**
@@ -474,6 +493,6 @@ final class AuditJournal implements AutoCloseable {
   public void close() {
     wipeKeys();
     mac = null;
-    log.close();
+    group.closeLog();
   }
 }

@@ -22,6 +22,14 @@ interface ByteLog extends AutoCloseable {
   /** Makes appended bytes durable (a file's fsync; a database makes them durable when it commits). */
   void force();
 
+  /**
+   * Whether reveals on several threads should share this log's forces ({@link GroupCommit}): a file's fsync, yes; a
+   * database, whose transaction commit makes an append durable, no.
+   */
+  default boolean groupsForces() {
+    return false;
+  }
+
   /** Whether an audit head ({@link AuditHead}) is kept beside this log; a database's journal keeps none. */
   default boolean keepsHead() {
     return false;

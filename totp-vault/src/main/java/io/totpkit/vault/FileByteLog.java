@@ -103,6 +103,11 @@ final class FileByteLog implements ByteLog {
   }
 
   @Override
+  public boolean groupsForces() {
+    return true;
+  }
+
+  @Override
   public boolean keepsHead() {
     return true;
   }
@@ -119,8 +124,10 @@ final class FileByteLog implements ByteLog {
   }
 
   @Override
-  public void writeHead(byte[] bytes) {
-    Path temp = head.resolveSibling(head.getFileName() + ".tmp");
+  public synchronized void writeHead(byte[] bytes) {
+    // A name of its own: another instance or process may be replacing the head at the same moment.
+    Path temp = head.resolveSibling(head.getFileName() + ".tmp-" + Long.toHexString(System.nanoTime())
+        + Long.toHexString(Thread.currentThread().getId()));
     try (FileChannel out = SecretFiles.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       out.write(ByteBuffer.wrap(bytes));

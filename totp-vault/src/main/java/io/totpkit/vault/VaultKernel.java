@@ -245,8 +245,21 @@ final class VaultKernel implements AutoCloseable {
     return storage.lock(options.lockTimeout());
   }
 
-  /** Runs a change on the latest state and commits it; see the class comment. */
-  synchronized <T> T change(VaultChange.Work<VaultChange<T>> work) {
+  /**
+   * Runs a change on the latest state and commits it; see the class comment. A reveal's records are forced after the
+   * lock is released, together with those of reveals on other threads ({@link GroupCommit}), and the result is
+   * returned only once they are durable.
+   */
+  <T> T change(VaultChange.Work<VaultChange<T>> work) {
+    Runnable[] durable = {null};
+    T result = changeLocked(work, durable);
+    if (durable[0] != null) {
+      durable[0].run();
+    }
+    return result;
+  }
+
+  private synchronized <T> T changeLocked(VaultChange.Work<VaultChange<T>> work, Runnable[] durable) {
     checkOpen();
     try (StoreHandle.Held held = lock()) {
       refresh(held);
@@ -264,8 +277,10 @@ final class VaultKernel implements AutoCloseable {
           generation++;
           legacy = false;
           fingerprint = written;
+        } else if (change.sync) {
+          durable[0] = journal.appendGrouped(change.audit, generation, random);
         } else {
-          journal.append(change.audit, change.sync, generation, random);
+          journal.append(change.audit, false, generation, random);
         }
         held.commit();
         done = true;

@@ -29,7 +29,8 @@ class CloseWipeTest {
       "Slot.wrapped", "MemberRecord.publicKey", "StoredEntry.sealedSecret", "StoredEntry.encoded",
       "AuditJournal.vaultId", "AuditJournal.headMac", "AuditAnchor.headMac", "KeyRing.signingRoot",
       "MemberTable.signingPublicKey", "MemberTable.encoded", "MemberTable.signature", "SectionKey.wraps",
-      "PreparedRecords.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections");
+      "PreparedRecords.bytes", "VaultBody.ownerBlock", "VaultBody.opaqueSections",
+      "GroupCommit.head");
 
   @TempDir Path dir;
 
