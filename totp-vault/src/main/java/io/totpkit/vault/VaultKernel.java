@@ -268,7 +268,7 @@ final class VaultKernel implements AutoCloseable {
         VaultChange<T> change = work.run();
         held.ensureExclusive();
         if (change.save) {
-          if (legacy && !change.rekey) {
+          if (legacy && change.audit.stream().noneMatch(entry -> entry.action == AuditAction.VAULT_UPGRADED)) {
             throw new VaultAccessException("the vault is in format 1 and can only be read until an OWNER opens it "
                 + "once, which upgrades it to format " + VaultFile.VERSION);
           }
