@@ -212,8 +212,7 @@ final class KeyRing implements AutoCloseable {
   void rotateOwner(Map<UUID, StoredEntry> entries, SecureRandom random) {
     Wipe.bytes(ownerKey);
     ownerKey = randomKey(random);
-    dropWrapping();
-    rotateTags(Set.copyOf(tagKeys.keySet()), entries, random);
+    renewTagKeys(Set.copyOf(tagKeys.keySet()), random);
     rotateSections(tags -> true, entries, random);
   }
 
@@ -222,15 +221,20 @@ final class KeyRing implements AutoCloseable {
    * entry secrets: a member who held the old keys opens nothing written afterwards.
    */
   void rotateTags(Set<String> lost, Map<UUID, StoredEntry> entries, SecureRandom random) {
-    for (String tag : lost) {
-      byte[] old = tagKeys.remove(tag);
+    renewTagKeys(lost, random);
+    rotateSections(tags -> tags.stream().anyMatch(lost::contains), entries, random);
+  }
+
+  /** Draws new keys for those of {@code tags} that have one (the sections under them are the caller's to rotate). */
+  private void renewTagKeys(Set<String> tags, SecureRandom random) {
+    for (String tag : tags) {
+      byte[] old = tagKeys.get(tag);
       if (old != null) {
         Wipe.bytes(old);
         tagKeys.put(tag, randomKey(random));
       }
     }
     dropWrapping();
-    rotateSections(tags -> tags.stream().anyMatch(lost::contains), entries, random);
   }
 
   private void rotateSections(Predicate<Set<String>> which, Map<UUID, StoredEntry> entries, SecureRandom random) {

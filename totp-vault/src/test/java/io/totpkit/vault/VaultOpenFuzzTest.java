@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  */
 class VaultOpenFuzzTest {
   private static final byte[] AUDIT = resource(GoldenFileTest.NAME + ".audit");
+  private static final byte[] HEAD = resource(GoldenFileTest.NAME + ".head");
 
   @FuzzTest(maxDuration = "10m")
   void open(byte[] contents) throws IOException {
@@ -34,6 +35,7 @@ class VaultOpenFuzzTest {
       Path path = dir.resolve("fuzz.vault");
       Files.write(path, file);
       Files.write(path.resolveSibling(path.getFileName() + ".audit"), AUDIT);
+      Files.write(path.resolveSibling(path.getFileName() + ".head"), HEAD);
       try (Vault vault = Vault.open(path, "maria", GoldenFileTest.OWNER_PASSPHRASE.toCharArray(),
           TestVaults.fast())) {
         vault.entries().forEach(entry -> vault.code(entry.id()));
