@@ -35,8 +35,12 @@ class FileSafetyTest {
       vault.addMember("olga", Role.OPERATOR, Set.of(), TestVaults.pw("olga"));
       vault.removeMember("olga");                 // the backup is replaced by a copy or link
     }
-    for (String name : List.of("v.totp", "v.totp.bak", "v.totp.audit", "v.totp.lock")) {
+    for (String name : List.of("v.totp", "v.totp.bak", "v.totp.audit", "v.totp.lock", "v.totp.head")) {
       assertThat(mode(dir.resolve(name))).as(name).isEqualTo("rw-------");
+    }
+    try (var left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).as("no temporary file left behind")
+          .containsExactlyInAnyOrder("v.totp", "v.totp.bak", "v.totp.audit", "v.totp.lock", "v.totp.head");
     }
   }
 
