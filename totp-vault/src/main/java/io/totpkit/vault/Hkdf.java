@@ -29,4 +29,12 @@ final class Hkdf {
     generator.generateBytes(out, 0, length);
     return out;
   }
+
+  /** A 32-byte key for one use in one vault: info is the use's label followed by the vault id. */
+  static byte[] deriveFor(byte[] ikm, byte[] salt, byte[] label, byte[] vaultId) {
+    byte[] info = new byte[label.length + vaultId.length];
+    System.arraycopy(label, 0, info, 0, label.length);
+    System.arraycopy(vaultId, 0, info, label.length, vaultId.length);
+    return derive(ikm, salt, info, 32);
+  }
 }

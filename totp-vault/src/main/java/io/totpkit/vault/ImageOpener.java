@@ -163,13 +163,7 @@ final class ImageOpener {
           + " members");
     }
     for (MemberRecord record : body.members.values()) {
-      Slot slot = null;
-      byte[] hash = Slot.nameHash(vaultId, record.name);
-      for (Slot candidate : slots) {
-        if (MessageDigest.isEqual(candidate.nameHash, hash)) {
-          slot = candidate;
-        }
-      }
+      Slot slot = Slot.find(slots, Slot.nameHash(vaultId, record.name));
       if (slot == null || !MessageDigest.isEqual(slot.publicKey, record.publicKey)) {
         throw new VaultTamperedException("the key slot of member '" + record.name + "' does not match the member");
       }

@@ -1,7 +1,6 @@
 package io.totpkit.vault;
 
 import io.totpkit.core.Wipe;
-import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -108,7 +107,10 @@ final class ImageSaver {
     byte[] tableHash = table.hash(keys.vaultId);
     List<Slot> slots = new ArrayList<>();
     for (MemberRecord member : table.members.values()) {
-      Slot slot = slotOf(kernel.slots, Slot.nameHash(keys.vaultId, member.name));
+      Slot slot = Slot.find(kernel.slots, Slot.nameHash(keys.vaultId, member.name));
+      if (slot == null) {
+        throw new IllegalStateException("a member has no key slot");
+      }
       try (Keychain chain = keys.keychainFor(member, tableHash, kernel.random)) {
         byte[] encoded = chain.encode();
         try {
@@ -120,15 +122,6 @@ final class ImageSaver {
     }
     kernel.body.table = table;
     kernel.slots = List.copyOf(slots);
-  }
-
-  private static Slot slotOf(List<Slot> slots, byte[] nameHash) {
-    for (Slot slot : slots) {
-      if (MessageDigest.isEqual(slot.nameHash, nameHash)) {
-        return slot;
-      }
-    }
-    throw new IllegalStateException("a member has no key slot");
   }
 
   private static void writeOwnerBlock(VaultKernel kernel, ByteWriter out) {

@@ -33,8 +33,7 @@ final class LegacyImage {
         throw new VaultTamperedException("the data key does not match the vault's key commitment: the slot table "
             + "was altered");
       }
-      byte[] bodyKey = Hkdf.derive(dataKey, file.bodySalt,
-          new ByteWriter(64).bytes(BODY_LABEL).bytes(vaultId).toByteArray(), Aead.KEY_LENGTH);
+      byte[] bodyKey = Hkdf.deriveFor(dataKey, file.bodySalt, BODY_LABEL, vaultId);
       byte[] plaintext;
       try {
         plaintext = Aead.open(bodyKey, file.file, file.parts[0], file.parts[1], file.header());
@@ -64,8 +63,7 @@ final class LegacyImage {
 
   /** Opens every secret under format 1's entries key and seals it under its section's key. */
   private static void reseal(VaultBody body, KeyRing keys, byte[] dataKey, SecureRandom random) {
-    byte[] entriesKey = Hkdf.derive(dataKey, null,
-        new ByteWriter(64).bytes(ENTRIES_LABEL).bytes(keys.vaultId).toByteArray(), Aead.KEY_LENGTH);
+    byte[] entriesKey = Hkdf.deriveFor(dataKey, null, ENTRIES_LABEL, keys.vaultId);
     try (AeadKey old = new AeadKey(entriesKey)) {
       for (StoredEntry stored : List.copyOf(body.entries.values())) {
         byte[] secret = old.open(stored.sealedSecret, KeyRing.idBytes(stored.id()));

@@ -39,8 +39,7 @@ final class Section {
 
   /** The key that wraps section keys under {@code key} (a tag key or the owner key). */
   static byte[] wrappingKey(byte[] key, byte[] vaultId) {
-    return Hkdf.derive(key, null, new ByteWriter(64).bytes(WRAP_LABEL).bytes(vaultId).toByteArray(),
-        Aead.KEY_LENGTH);
+    return Hkdf.deriveFor(key, null, WRAP_LABEL, vaultId);
   }
 
   /** One wrap: the ref of the wrapping key, then the section key sealed under it. */
@@ -145,6 +144,6 @@ final class Section {
   }
 
   private static byte[] partKey(byte[] key, byte[] label, byte[] vaultId, byte[] salt) {
-    return Hkdf.derive(key, salt, new ByteWriter(64).bytes(label).bytes(vaultId).toByteArray(), Aead.KEY_LENGTH);
+    return Hkdf.deriveFor(key, salt, label, vaultId);
   }
 }

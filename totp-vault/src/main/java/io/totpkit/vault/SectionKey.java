@@ -22,8 +22,7 @@ final class SectionKey implements AutoCloseable {
   SectionKey(byte[] key, byte[] wraps, byte[] vaultId) {
     this.key = key;
     this.wraps = wraps;
-    byte[] derived = Hkdf.derive(key, null, new ByteWriter(64).bytes(SECRETS_LABEL).bytes(vaultId).toByteArray(),
-        Aead.KEY_LENGTH);
+    byte[] derived = Hkdf.deriveFor(key, null, SECRETS_LABEL, vaultId);
     this.secrets = new AeadKey(derived);
     Wipe.bytes(derived);
   }

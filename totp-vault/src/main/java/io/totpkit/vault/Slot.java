@@ -57,6 +57,16 @@ final class Slot {
     return digest.digest();
   }
 
+  /** The slot of {@code nameHash} among {@code slots}, or {@code null}: the one lookup of a member's slot. */
+  static Slot find(java.util.List<Slot> slots, byte[] nameHash) {
+    for (Slot slot : slots) {
+      if (java.security.MessageDigest.isEqual(slot.nameHash, nameHash)) {
+        return slot;
+      }
+    }
+    return null;
+  }
+
   /** Whether the sealed private key was carried over from format 1 and names no signing key. */
   boolean isLegacy() {
     return sealedPrivateKey.length == LEGACY_BLOB + Aead.OVERHEAD;

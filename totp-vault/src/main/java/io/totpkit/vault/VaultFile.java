@@ -67,12 +67,7 @@ final class VaultFile {
 
   /** Returns the slot of a member's name hash, or {@code null}. */
   Slot slot(byte[] nameHash) {
-    for (Slot slot : slots) {
-      if (MessageDigest.isEqual(slot.nameHash, nameHash)) {
-        return slot;
-      }
-    }
-    return null;
+    return Slot.find(slots, nameHash);
   }
 
   /** The bytes the common part authenticates: everything before it (magic, version, header). */

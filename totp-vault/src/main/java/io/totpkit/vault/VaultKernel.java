@@ -370,12 +370,11 @@ final class VaultKernel implements AutoCloseable {
 
   /** This member's slot. */
   Slot mySlot() {
-    for (Slot slot : slots) {
-      if (MessageDigest.isEqual(slot.nameHash, nameHash)) {
-        return slot;
-      }
+    Slot mine = Slot.find(slots, nameHash);
+    if (mine == null) {
+      throw ImageOpener.removed(memberName);
     }
-    throw ImageOpener.removed(memberName);
+    return mine;
   }
 
   Instant now() {
