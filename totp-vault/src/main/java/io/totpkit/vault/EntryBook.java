@@ -110,7 +110,7 @@ final class EntryBook {
     });
   }
 
-  RevealedCode code(UUID id) {
+  RevealedCode code(UUID id, RevealNote note) {
     return kernel.change(() -> {
       StoredEntry stored = kernel.usable(id);
       VaultEntry e = stored.entry;
@@ -131,7 +131,7 @@ final class EntryBook {
         secret.destroy();
       }
       RevealedCode revealed = new RevealedCode(id, code, now, remaining);
-      List<AuditJournal.Entry> audit = List.of(kernel.record(AuditAction.CODE_REVEALED, id, null));
+      List<AuditJournal.Entry> audit = List.of(kernel.record(AuditAction.CODE_REVEALED, id, null, note.detail()));
       if (e.parameters().type() == OtpType.HOTP) {
         kernel.body.entries.put(id, stored.with(e.withCounter(e.rawCounter() + 1, now)));
         return VaultChange.saved(revealed, audit);

@@ -212,34 +212,19 @@ public final class Vault implements AutoCloseable {
     return entries.find(entry -> entry.id().equals(id)).stream().findFirst();
   }
 
-  /**
-   * Finds the entries of an issuer, ignoring case.
-   *
-   * @param issuer the service, as {@link VaultEntry#issuer()} shows it
-   * @return the entries this member may use
-   */
+  /** Finds the entries this member may use whose issuer ({@link VaultEntry#issuer()}) is this, ignoring case. */
   public List<VaultEntry> findByIssuer(String issuer) {
     Objects.requireNonNull(issuer, "issuer");
     return entries.find(entry -> entry.issuer().equalsIgnoreCase(issuer));
   }
 
-  /**
-   * Finds the entries of an account name, ignoring case.
-   *
-   * @param account the account name at the issuer
-   * @return the entries this member may use
-   */
+  /** Finds the entries this member may use whose account name at the issuer is this, ignoring case. */
   public List<VaultEntry> findByAccount(String account) {
     Objects.requireNonNull(account, "account");
     return entries.find(entry -> entry.account().equalsIgnoreCase(account));
   }
 
-  /**
-   * Finds the entries carrying a tag (exact match).
-   *
-   * @param tag the tag
-   * @return the entries this member may use
-   */
+  /** Finds the entries this member may use that carry this tag (exact match). */
   public List<VaultEntry> findByTag(String tag) {
     Objects.requireNonNull(tag, "tag");
     return entries.find(entry -> entry.tags().contains(tag));
@@ -254,7 +239,27 @@ public final class Vault implements AutoCloseable {
    * @throws NoSuchElementException if there is no such entry, or none this OPERATOR's keys open
    */
   public RevealedCode code(UUID id) {
-    return entries.code(Objects.requireNonNull(id, "id"));
+    return code(id, RevealNote.NONE);
+  }
+
+  /**
+   * Reveals an entry's current code as {@link #code(UUID)} does, recording in its audit record's detail where the
+   * request came from and why ({@code note}).
+   */
+  public RevealedCode code(UUID id, RevealNote note) {
+    return entries.code(Objects.requireNonNull(id, "id"), Objects.requireNonNull(note, "note"));
+  }
+
+  /**
+   * Returns a seal only this member can open, for data a service keeps about them beside the vault (a code server
+   * seals each member's sign-in TOTP key with it). Its key is derived from this member's private key: a new key pair
+   * (after a passphrase change, or removal and re-adding) makes older seals unopenable.
+   *
+   * @param purpose what the sealed data is, bound into the key (for example {@code "server sign-in factor"})
+   * @return the seal
+   */
+  public MemberSeal memberSeal(String purpose) {
+    return kernel.memberSeal(Tags.checkText(purpose, "purpose"));
   }
 
   /**

@@ -332,6 +332,12 @@ final class VaultKernel implements AutoCloseable {
     return new AuditJournal.Entry(clock.instant(), memberName, action, entryId, subject, detail);
   }
 
+  /** A seal keyed to this member's current key pair (see {@link MemberSeal}). */
+  synchronized MemberSeal memberSeal(String purpose) {
+    checkOpen();
+    return new MemberSeal(keys.privateKey(), keys.publicKey(), keys.vaultId, purpose, random);
+  }
+
   /** This member's role, as of the last refresh. */
   synchronized Role role() {
     checkOpen();

@@ -1,0 +1,71 @@
+package io.totpkit.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+
+/**
+ * One request as an endpoint sees it: its path parameter, the client's address, the authenticated caller or
+ * sign-in session, and its body read within a limit.
+ */
+final class Exchange {
+  /** The largest JSON body read. */
+  static final int MAX_JSON_BYTES = 16 * 1024;
+
+  final Request request;
+  final String parameter;
+  final String client;
+  final boolean secure;
+  Caller caller;
+  Session session;
+
+  Exchange(Request request, String parameter, String client, boolean secure) {
+    this.request = request;
+    this.parameter = parameter;
+    this.client = client;
+    this.secure = secure;
+  }
+
+  /** The caller, present on every route that needs {@link Permission#CALLER} or {@link Permission#ADD}. */
+  Caller caller() {
+    return caller;
+  }
+
+  String header(HttpHeader header) {
+    return request.getHeaders().get(header);
+  }
+
+  /** The body as a JSON object with only {@code allowed} fields. */
+  JsonBody json(Set<String> allowed) {
+    String type = header(HttpHeader.CONTENT_TYPE);
+    byte[] bytes = body(MAX_JSON_BYTES);
+    if (bytes.length > 0 && (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json"))) {
+      throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as Content-Type: application/json");
+    }
+    return JsonBody.parse(new String(bytes, StandardCharsets.UTF_8), allowed);
+  }
+
+  /** The raw body, refused with 413 past {@code limit} bytes. */
+  byte[] body(int limit) {
+    long declared = request.getLength();
+    if (declared > limit) {
+      throw tooLarge(limit);
+    }
+    try (InputStream in = Request.asInputStream(request)) {
+      byte[] bytes = in.readNBytes(limit + 1);
+      if (bytes.length > limit) {
+        throw tooLarge(limit);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw ApiError.badRequest("the request body could not be read");
+    }
+  }
+
+  static ApiError tooLarge(long limit) {
+    return new ApiError(413, "TOO_LARGE", "the request body is larger than " + limit / 1024 + " KiB");
+  }
+}

@@ -1,0 +1,79 @@
+package io.totpkit.server;
+
+import io.totpkit.core.Secret;
+import io.totpkit.vault.Vault;
+import java.time.Instant;
+
+/**
+ * A staff member's sign-in: their vault, opened with their passphrase and held in memory only until sign-out or
+ * expiry; past its first step until their own TOTP code is checked. A member enrolling their first factor holds the
+ * new factor's key here until the code confirms it.
+ */
+final class Session {
+  /** How far the sign-in has come. */
+  enum Stage {
+    PASSPHRASE_CHECKED, SIGNED_IN
+  }
+
+  final String member;
+  final Vault vault;
+  final Instant created;
+  private Stage stage = Stage.PASSPHRASE_CHECKED;
+  private Secret enrolling;
+  private Instant lastSeen;
+  private boolean closed;
+
+  Session(String member, Vault vault, Instant created, Secret enrolling) {
+    this.member = member;
+    this.vault = vault;
+    this.created = created;
+    this.lastSeen = created;
+    this.enrolling = enrolling;
+  }
+
+  synchronized Stage stage() {
+    return stage;
+  }
+
+  synchronized Secret enrolling() {
+    return enrolling;
+  }
+
+  synchronized void signedIn() {
+    stage = Stage.SIGNED_IN;
+    if (enrolling != null) {
+      enrolling.destroy();
+      enrolling = null;
+    }
+  }
+
+  synchronized void touch(Instant now) {
+    lastSeen = now;
+  }
+
+  synchronized Instant lastSeen() {
+    return lastSeen;
+  }
+
+  /** The caller this session acts as, once signed in. */
+  Caller caller() {
+    return new Caller(Caller.Kind.SESSION, member, vault, vault.role() == io.totpkit.vault.Role.OWNER);
+  }
+
+  /** Zeroes the keys the session holds: the vault's and an enrolling factor's. */
+  synchronized void close() {
+    if (!closed) {
+      closed = true;
+      vault.close();
+      if (enrolling != null) {
+        enrolling.destroy();
+        enrolling = null;
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + member + ", " + stage + "]";
+  }
+}

@@ -1,0 +1,74 @@
+package io.totpkit.vault;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Why and from where a code was asked for: recorded in the reveal's audit record ({@link AuditRecord#detail()}) as
+ * {@code from ORIGIN; reason: REASON}. A server passes the client's address and the reason the caller typed.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public final class RevealNote {
+  /** The longest reason kept, in characters. */
+  public static final int MAX_REASON_LENGTH = 500;
+
+  static final RevealNote NONE = new RevealNote(null, null);
+
+  private final String origin;
+  private final String reason;
+
+  private RevealNote(String origin, String reason) {
+    this.origin = origin;
+    this.reason = reason;
+  }
+
+  /**
+   * A note of where the request came from and, if given, why.
+   *
+   * @param origin the client, such as its IP address; 1 to 128 characters without control characters
+   * @param reason the caller's reason, or {@code null}; at most {@link #MAX_REASON_LENGTH} characters, no control
+   *     characters, not blank
+   * @return the note
+   * @throws IllegalArgumentException if either text breaks those rules
+   */
+  public static RevealNote of(String origin, String reason) {
+    Tags.checkText(Objects.requireNonNull(origin, "origin"), "origin");
+    if (reason != null) {
+      if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
+        throw new IllegalArgumentException("a reason must be 1 to " + MAX_REASON_LENGTH
+            + " characters and not blank, was " + reason.length() + " characters");
+      }
+      for (int i = 0; i < reason.length(); i++) {
+        if (Character.isISOControl(reason.charAt(i))) {
+          throw new IllegalArgumentException("a reason must not contain control characters (found one at index "
+              + i + ")");
+        }
+      }
+    }
+    return new RevealNote(origin, reason);
+  }
+
+  /** Returns where the request came from, if known. */
+  public Optional<String> origin() {
+    return Optional.ofNullable(origin);
+  }
+
+  /** Returns the caller's reason, if one was given. */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  /** The audit record's detail: {@code null} for no note. */
+  String detail() {
+    if (origin == null) {
+      return null;
+    }
+    return reason == null ? "from " + origin : "from " + origin + "; reason: " + reason;
+  }
+
+  @Override
+  public String toString() {
+    return "RevealNote[" + detail() + "]";
+  }
+}
