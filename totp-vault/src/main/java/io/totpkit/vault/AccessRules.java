@@ -1,5 +1,7 @@
 package io.totpkit.vault;
 
+import java.util.Set;
+
 /**
  * Who may do what in a vault, decided in this one place: an OWNER may do everything; an OPERATOR may list, reveal and
  * check the entries that carry at least one tag granted to them, and nothing else.
@@ -30,7 +32,25 @@ final class AccessRules {
    */
   static void requireOwner(MemberRecord member, String what) {
     if (member.role != Role.OWNER) {
-      throw new VaultAccessException("member '" + member.name + "' is an OPERATOR and may not " + what);
+      throw new VaultAccessException("member '" + member.name + "' is an " + member.role + " and may not " + what);
+    }
+  }
+
+  /**
+   * Refuses an add by anyone but an OWNER, or a CONTRIBUTOR adding under tags they were all granted.
+   *
+   * @throws VaultAccessException if {@code member} may not add an entry with these tags
+   */
+  static void requireAdd(MemberRecord member, Set<String> tags) {
+    if (member.role == Role.OWNER) {
+      return;
+    }
+    if (member.role != Role.CONTRIBUTOR) {
+      throw new VaultAccessException("member '" + member.name + "' is an OPERATOR and may not add entries");
+    }
+    if (tags.isEmpty() || !member.grantedTags.containsAll(tags)) {
+      throw new VaultAccessException("member '" + member.name + "' may add entries only under tags they were "
+          + "granted, and at least one of them");
     }
   }
 

@@ -32,7 +32,7 @@ final class EntryBook {
 
   UUID add(OtpAuthUri uri, Set<String> tags) {
     return kernel.change(() -> {
-      kernel.requireOwner("add entries");
+      kernel.requireAdd(tags);
       UUID id = put(kernel.randomId(), uri, tags, null);
       return VaultChange.saved(id, List.of(kernel.record(AuditAction.ENTRY_ADDED, id, null)));
     });

@@ -127,11 +127,14 @@ final class KeyRing implements AutoCloseable {
     return wrapping.get(HexFormat.of().formatHex(ref));
   }
 
-  /** The section key of a tag set, which an OWNER creates if it is new. */
+  /**
+   * The section key of a tag set, created if it is new: by an OWNER, or by a member holding the key of every tag of
+   * the set (a CONTRIBUTOR adding under granted tags; the owner block already holds those tags' keys).
+   */
   SectionKey section(Set<String> tags, SecureRandom random) {
     SectionKey key = sections.get(tags);
     if (key == null) {
-      if (!holdsOwnerKeys()) {
+      if (!holdsOwnerKeys() && (tags.isEmpty() || !tagKeys.keySet().containsAll(tags))) {
         throw new VaultAccessException("only an OWNER can seal entries under the tags " + tags);
       }
       key = new SectionKey(randomKey(random), null, vaultId);

@@ -74,13 +74,13 @@ final class Membership {
       }
       Set<String> kept = role == Role.OWNER ? Set.of() : grants;
       boolean rotated;
-      if (old.role == Role.OWNER && role == Role.OPERATOR) {
+      if (old.role == Role.OWNER && role != Role.OWNER) {
         kernel.keys.rotateOwner(kernel.body.entries, kernel.random);
         rotated = true;
       } else {
         Set<String> lost = new TreeSet<>(old.grantedTags);
         lost.removeAll(kept);
-        rotated = old.role == Role.OPERATOR && role == Role.OPERATOR && !lost.isEmpty();
+        rotated = old.role != Role.OWNER && role != Role.OWNER && !lost.isEmpty();
         if (rotated) {
           kernel.keys.rotateTags(lost, kernel.body.entries, kernel.random);
         }
@@ -212,7 +212,7 @@ final class Membership {
     if (role == Role.OWNER) {
       return "OWNER";
     }
-    StringBuilder out = new StringBuilder("OPERATOR of [");
+    StringBuilder out = new StringBuilder(role.name() + " of [");
     String separator = "";
     for (String tag : new TreeSet<>(grants)) {
       // Quoted so that commas and brackets in tags stay unambiguous; shown escaped wherever it is shown.

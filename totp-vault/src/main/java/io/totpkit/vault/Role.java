@@ -13,5 +13,10 @@ public enum Role {
    * Lists and reveals codes of the entries carrying at least one tag the member was granted; nothing else (no entry
    * changes, no imports or exports, no member management, no audit trail).
    */
-  OPERATOR
+  OPERATOR,
+  /**
+   * An OPERATOR who may also add entries, each carrying at least one tag and only tags they were granted (a code
+   * server's {@code --can-add} token, a member who files a client's new accounts); nothing else beyond an OPERATOR.
+   */
+  CONTRIBUTOR
 }

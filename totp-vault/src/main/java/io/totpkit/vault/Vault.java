@@ -144,13 +144,13 @@ public final class Vault implements AutoCloseable {
   }
 
   /**
-   * Adds an account. OWNER only; audited.
+   * Adds an account. OWNER only, or a {@link Role#CONTRIBUTOR} under tags they were all granted; audited.
    *
    * @param uri the account's key and parameters
    * @param tags labels such as the client's name, which also decide which OPERATORs may use the entry
    * @return the new entry's id
    * @throws IllegalArgumentException if the key is shorter than {@link KeyLength#MINIMUM_BITS}
-   * @throws VaultAccessException if the member is not an owner
+   * @throws VaultAccessException if the member may not add an entry with these tags
    */
   public UUID add(OtpAuthUri uri, Set<String> tags) {
     return entries.add(Objects.requireNonNull(uri, "uri"), Tags.checked(tags));

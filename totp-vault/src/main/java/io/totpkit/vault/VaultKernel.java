@@ -354,6 +354,10 @@ final class VaultKernel implements AutoCloseable {
   }
 
   /** Refuses anyone but an OWNER; see {@link AccessRules}. */
+  void requireAdd(java.util.Set<String> tags) {
+    AccessRules.requireAdd(me(), tags);
+  }
+
   void requireOwner(String what) {
     AccessRules.requireOwner(me(), what);
   }
