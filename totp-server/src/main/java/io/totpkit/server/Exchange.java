@@ -21,6 +21,7 @@ final class Exchange {
   final boolean secure;
   Caller caller;
   Session session;
+  String sessionId;
 
   Exchange(Request request, String parameter, String client, boolean secure) {
     this.request = request;

@@ -57,7 +57,7 @@ final class Session {
 
   /** The caller this session acts as, once signed in. */
   Caller caller() {
-    return new Caller(Caller.Kind.SESSION, member, vault, vault.role() == io.totpkit.vault.Role.OWNER);
+    return new Caller(Caller.Kind.SESSION, member, vault, vault.role() != io.totpkit.vault.Role.OPERATOR);
   }
 
   /** Zeroes the keys the session holds: the vault's and an enrolling factor's. */

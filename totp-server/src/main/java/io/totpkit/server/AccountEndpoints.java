@@ -1,0 +1,79 @@
+package io.totpkit.server;
+
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.vault.RevealedCode;
+import io.totpkit.vault.VaultEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The accounts API: list what the caller may use, reveal a code, add accounts from a screenshot or a URI. No answer
+ * carries a key or an {@code otpauth://} URI; entries are reached only through {@link Caller#account(String)}.
+ */
+final class AccountEndpoints {
+  private final Reveals reveals;
+  private final Uploads uploads;
+
+  AccountEndpoints(Reveals reveals, Uploads uploads) {
+    this.reveals = reveals;
+    this.uploads = uploads;
+  }
+
+  Reply list(Exchange exchange) {
+    List<Object> out = new ArrayList<>();
+    for (VaultEntry entry : exchange.caller().vault.entries()) {
+      out.add(describe(entry));
+    }
+    return Reply.ok(Map.of("accounts", out));
+  }
+
+  Reply code(Exchange exchange) {
+    Caller caller = exchange.caller();
+    VaultEntry entry = caller.account(exchange.parameter);
+    String reason = exchange.json(Set.of("reason")).string("reason");
+    RevealedCode code;
+    try {
+      code = reveals.reveal(caller, entry, reason, exchange.client);
+    } catch (java.util.NoSuchElementException removedMeanwhile) {
+      throw ApiError.noSuchAccount();
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("code", code.code());
+    out.put("secondsLeft", code.secondsLeft());
+    out.put("expiresAt", code.at().plus(code.remaining()).toString());
+    return Reply.ok(out);
+  }
+
+  Reply add(Exchange exchange) {
+    Uploads.Found found = uploads.read(exchange);
+    Set<String> tags = found.tags;
+    List<Object> added = new ArrayList<>();
+    for (OtpAuthUri uri : found.uris) {
+      UUID id;
+      try {
+        id = exchange.caller().vault.add(uri, tags);
+      } catch (IllegalArgumentException e) {
+        throw ApiError.badRequest(e.getMessage());
+      }
+      added.add(describe(exchange.caller().account(id.toString())));
+    }
+    return Reply.created(Map.of("added", added));
+  }
+
+  /** An entry as the API shows it: no key. */
+  static Map<String, Object> describe(VaultEntry entry) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", entry.id().toString());
+    out.put("issuer", entry.issuer());
+    out.put("account", entry.account());
+    out.put("tags", new ArrayList<>(entry.tags()));
+    out.put("type", entry.parameters().type().name());
+    out.put("digits", entry.parameters().digits());
+    out.put("period", entry.period().map(p -> (Object) p.getSeconds()).orElse(null));
+    return out;
+  }
+}

@@ -1,0 +1,64 @@
+package io.totpkit.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.Location;
+import io.totpkit.testing.JdkModules;
+import io.totpkit.testing.SharedRules;
+import java.util.Random;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The architecture rules of DESIGN.md for totp-server, on its compiled main classes: core, qr, vault, Jetty, jackson-jr
+ * and the JDK; no arrow up the module table; SecureRandom only; key material zeroed through Wipe; endpoints that never
+ * check a grant themselves.
+ */
+class ArchitectureTest {
+  private static final JavaClasses SERVER = new ClassFileImporter().importLocations(
+      Set.of(Location.of(CodeServer.class.getProtectionDomain().getCodeSource().getLocation())));
+
+  @Test
+  void server_dependsOnCoreQrVaultJettyJacksonAndJdkOnly() {
+    classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.server..",
+        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.vault..", "org.eclipse.jetty..", "tools.jackson..")
+        .or(JdkModules.in("java.base", "java.sql", "java.net.http"))).check(SERVER);
+  }
+
+  @Test
+  void server_pointsUpTheModuleTableNowhere() {
+    noClasses().should().dependOnClassesThat().resideInAnyPackage("io.totpkit.cli..", "io.totpkit.bench..",
+        "io.totpkit.examples..").check(SERVER);
+  }
+
+  @Test
+  void server_drawsRandomnessOnlyFromSecureRandom() {
+    noClasses().should().dependOnClassesThat().belongToAnyOf(Random.class, ThreadLocalRandom.class,
+        SplittableRandom.class, RandomGenerator.class).orShould().callMethod(Math.class, "random")
+        .orShould().callMethod(StrictMath.class, "random").check(SERVER);
+  }
+
+  @Test
+  void keyMaterial_isZeroedOnlyThroughWipe() {
+    SharedRules.ONLY_WIPE_ZEROES.check(SERVER);
+  }
+
+  @Test
+  void endpoints_neverDecideAccessThemselves() {
+    // "Security decisions in one place": the endpoint classes reach neither the sessions, the tokens nor the route
+    // permissions; ApiHandler authenticates and authorises before they run, and entries come through Caller.
+    // (Sign-in is authentication itself, so SignInEndpoints is not among them.)
+    noClasses().that().belongToAnyOf(AccountEndpoints.class, Reveals.class, Uploads.class).should()
+        .dependOnClassesThat().belongToAnyOf(Sessions.class, TokenCallers.class, Permission.class,
+            LoginThrottle.class).check(SERVER);
+    noClasses().that().doNotBelongToAnyOf(Caller.class).should().callMethod(io.totpkit.vault.Vault.class,
+        "entry", java.util.UUID.class).check(SERVER);
+  }
+}
