@@ -2,6 +2,8 @@ package io.totpkit.cli;
 
 import io.totpkit.core.OtpException;
 import io.totpkit.qr.QrCodeException;
+import io.totpkit.server.ServerConfigException;
+import io.totpkit.server.ServerStateException;
 import io.totpkit.vault.AuditTamperedException;
 import io.totpkit.vault.NotAVaultFileException;
 import io.totpkit.vault.UnknownMemberException;
@@ -62,8 +64,11 @@ final class ExitCodes {
         || e instanceof FileAlreadyExistsException) {
       return USAGE;   // a file named on the command line that is not there, not readable, or not text
     }
-    if (e instanceof OutOfMemoryError) {
+    if (e instanceof OutOfMemoryError || e instanceof ServerStateException) {
       return IO;
+    }
+    if (e instanceof ServerConfigException) {
+      return USAGE;   // an address, certificate or key the server cannot use, said with the fix
     }
     if (e instanceof WrongPassphraseException || e instanceof UnknownMemberException
         || e instanceof VaultAccessException) {

@@ -20,20 +20,21 @@ final class InitCommand extends VaultCommand {
   @Override
   public Integer call() throws IOException {
     TotpCommand root = root();
-    Path path = root.vaultPath();
-    if (Files.exists(path)) {
+    VaultLocation where = root.location();
+    Path path = where.path();
+    if (path != null && Files.exists(path)) {
       throw new CliException(ExitCodes.USAGE, "a file already exists at " + path + "; nothing was changed");
     }
     String name = owner != null ? owner : root.memberName();
     char[] passphrase = root.passphrases().readNew(root.passphraseFile, "TOTP_VAULT_PASSPHRASE",
         "New passphrase for " + name + ": ");
-    Path parent = path.toAbsolutePath().getParent();
+    Path parent = path == null ? null : path.toAbsolutePath().getParent();
     if (parent != null) {
       // ~/.config/totpkit, or wherever --vault points: made for the owner alone (0700) when it is missing
       SecretFiles.createDirectories(parent);
     }
-    try (Vault vault = Vault.create(path, name, passphrase, root.options())) {
-      io().show("Created the vault " + path + " with " + name + " as its owner.");
+    try (Vault vault = Vault.create(where.store(), name, passphrase, root.options())) {
+      io().show("Created the vault " + where + " with " + name + " as its owner.");
     }
     return ExitCodes.OK;
   }

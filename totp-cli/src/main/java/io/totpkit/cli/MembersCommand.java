@@ -35,7 +35,8 @@ final class MembersCommand implements Callable<Integer> {
 
   /** The {@code --role} and {@code --grant} options of {@code add} and {@code change}. */
   static final class Access {
-    @Option(names = "--role", paramLabel = "ROLE", required = true, description = "owner or operator.")
+    @Option(names = "--role", paramLabel = "ROLE", required = true,
+        description = "owner, operator, or contributor (an operator who may also add accounts under granted tags).")
     String role;
 
     @Option(names = "--grant", paramLabel = "TAG", split = ",",
@@ -49,11 +50,14 @@ final class MembersCommand implements Callable<Integer> {
         parsed = Role.OWNER;
       } else if (role.equalsIgnoreCase("operator")) {
         parsed = Role.OPERATOR;
+      } else if (role.equalsIgnoreCase("contributor")) {
+        parsed = Role.CONTRIBUTOR;
       } else {
-        throw new CliException(ExitCodes.USAGE, "--role is owner or operator, not '" + role + "'");
+        throw new CliException(ExitCodes.USAGE, "--role is owner, operator or contributor, not '" + role + "'");
       }
-      if (parsed == Role.OPERATOR && grants.isEmpty()) {
-        throw new CliException(ExitCodes.USAGE, "an operator needs at least one --grant TAG to see any account");
+      if (parsed != Role.OWNER && grants.isEmpty()) {
+        throw new CliException(ExitCodes.USAGE, "an " + parsed.name().toLowerCase(Locale.ROOT) + " needs at least "
+            + "one --grant TAG to see any account");
       }
       return parsed;
     }
@@ -65,7 +69,7 @@ final class MembersCommand implements Callable<Integer> {
     /** How the access reads in messages. */
     String describe() {
       Role parsed = role();
-      return parsed.name().toLowerCase(Locale.ROOT) + (parsed == Role.OPERATOR ? " with access to "
+      return parsed.name().toLowerCase(Locale.ROOT) + (parsed != Role.OWNER ? " with access to "
           + String.join(", ", tags()) : "");
     }
   }

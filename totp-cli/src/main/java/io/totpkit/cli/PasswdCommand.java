@@ -2,8 +2,6 @@ package io.totpkit.cli;
 
 import io.totpkit.core.Wipe;
 import io.totpkit.vault.Vault;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -18,14 +16,14 @@ final class PasswdCommand extends VaultCommand {
   @Override
   public Integer call() {
     TotpCommand root = root();
-    Path path = root.vaultPath();
-    if (!Files.exists(path)) {
-      throw new CliException(ExitCodes.USAGE, "there is no vault at " + path + "; create one with 'totp init'");
+    VaultLocation where = root.location();
+    if (!where.exists()) {
+      throw new CliException(ExitCodes.USAGE, "there is no vault at " + where + "; create one with 'totp init'");
     }
     char[] current = root.passphrases().read(root.passphraseFile, "TOTP_VAULT_PASSPHRASE",
         "Current passphrase of " + root.memberName() + ": ");
     char[] check = current.clone();
-    try (Vault vault = Vault.open(path, root.memberName(), current, root.options())) {
+    try (Vault vault = Vault.open(where.store(), root.memberName(), current, root.options())) {
       char[] replacement = newPassphrase.read(root, "New passphrase: ");
       vault.changePassphrase(check, replacement);
       io().show("Changed the passphrase of " + root.memberName() + ".");

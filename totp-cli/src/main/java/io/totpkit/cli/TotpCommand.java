@@ -33,13 +33,24 @@ import picocli.CommandLine;
     footer = ExitCodes.FOOTER,
     subcommands = {InitCommand.class, AddCommand.class, ListCommand.class, CodeCommand.class, VerifyCommand.class,
         ImportCommand.class, ExportCommand.class, QrCommand.class, MembersCommand.class, AuditCommand.class,
-        PasswdCommand.class, DemoCommand.class})
+        PasswdCommand.class, TokensCommand.class, TagsCommand.class, ServeCommand.class, DemoCommand.class})
 public final class TotpCommand implements Runnable {
   @Spec CommandSpec spec;
 
   @Option(names = "--vault", paramLabel = "FILE", scope = ScopeType.INHERIT,
       description = "The vault file (default: $TOTP_VAULT, else the config directory).")
   Path vault;
+
+  @Option(names = "--database", paramLabel = "JDBC-URL", scope = ScopeType.INHERIT,
+      description = "Use a vault kept in PostgreSQL instead of a file (jdbc:postgresql://HOST/DB?user=…; "
+          + "credentials also from $PGUSER and $PGPASSWORD).")
+  String database;
+
+  @Option(names = "--database-vault", paramLabel = "NAME", scope = ScopeType.INHERIT, defaultValue = "default",
+      description = "The vault's name in that database (default: ${DEFAULT-VALUE}).")
+  String databaseVault;
+
+  private VaultLocation location;
 
   @Option(names = "--member", paramLabel = "NAME", scope = ScopeType.INHERIT,
       description = "Who you are in the vault (default: $TOTP_MEMBER, else your user name).")
@@ -93,6 +104,10 @@ public final class TotpCommand implements Runnable {
     } catch (OutOfMemoryError | StackOverflowError e) {
       // picocli hands only Exceptions to the handler; an Error escapes execute().
       status = failure(e, root.debug, io);
+    } finally {
+      if (root.location != null) {
+        root.location.close();
+      }
     }
     io.out.flush();
     io.err.flush();
@@ -179,17 +194,26 @@ public final class TotpCommand implements Runnable {
     return new Passphrases(io);
   }
 
+  /** Where the vault is: the file, or the database given with --database (its pool closed when the command ends). */
+  VaultLocation location() {
+    if (location == null) {
+      location = database != null ? VaultLocation.database(database, databaseVault, 16)
+          : VaultLocation.file(vaultPath());
+    }
+    return location;
+  }
+
   /** Opens the vault as the member, asking for the passphrase; a missing vault is a usage error. */
   Vault openVault() {
-    Path path = vaultPath();
-    if (!Files.exists(path)) {
-      throw new CliException(ExitCodes.USAGE, "there is no vault at " + path + "; create one with 'totp init' "
+    VaultLocation where = location();
+    if (!where.exists()) {
+      throw new CliException(ExitCodes.USAGE, "there is no vault at " + where + "; create one with 'totp init' "
           + "(or point --vault or TOTP_VAULT at yours)");
     }
     String name = memberName();
     char[] passphrase = passphrases().read(passphraseFile, "TOTP_VAULT_PASSPHRASE",
-        "Passphrase of " + name + " for " + path + ": ");
-    return Vault.open(path, name, passphrase, options());
+        "Passphrase of " + name + " for " + where + ": ");
+    return Vault.open(where.store(), name, passphrase, options());
   }
 
   /** {@code totp --version}: the project version, filtered into a resource at build time. */

@@ -253,7 +253,7 @@ class TotpCommandTest {
   @Test
   void members_addOperatorWithoutGrant_usageError() {
     assertThat(fails(2, "members", "add", "olga", "--role", "operator").err).contains("--grant");
-    assertThat(fails(2, "members", "add", "olga", "--role", "boss").err).contains("owner or operator");
+    assertThat(fails(2, "members", "add", "olga", "--role", "boss").err).contains("owner, operator or contributor");
   }
 
   @Test
