@@ -14,6 +14,7 @@ import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
 import io.totpkit.vault.VaultOptions;
 import io.totpkit.vault.VaultStore;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,9 +41,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp totp-bench/target/benchmarks.jar io.totpkit.bench.ServerLoad [SECONDS [CLIENTS]]
  * </pre>
  *
- * Each client is a thread with its own HTTP/1.1 connection, sending {@code POST /api/v1/accounts/{id}/code} with a
- * bearer token in a loop over the 10 000 entries; latency is measured per request from send to the parsed answer.
- * Clients and server share the machine, so the figures include the clients' own cost.
+ * Each client is a thread with its own keep-alive HTTP/1.1 connection ({@link LoadClient}, a minimal client as wrk
+ * uses), sending {@code POST /api/v1/accounts/{id}/code} with a bearer token in a loop over the 10 000 entries;
+ * latency is measured per request from send to the read answer. Clients and server share the machine's cores.
  */
 public final class ServerLoad {
   private static final int ENTRIES = 10_000;
@@ -57,21 +58,27 @@ public final class ServerLoad {
     VaultOptions options = VaultOptions.builder().minimumArgon2().build();
     System.out.printf("ServerLoad: %d clients, %d s measured after 3 s of warm-up, %d entries, %s, %d cores%n",
         clients, seconds, ENTRIES, System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors());
-    System.out.println("store       reveals/s      p50 ms   p95 ms   p99 ms   max ms   errors");
+    System.out.println("store       offered/s   reveals/s      p50 ms   p95 ms   p99 ms   max ms   errors");
     Path file = dir.resolve("load.totp");
-    report("file", load(VaultStore.file(file), ServerState.besideVault(file), options, seconds, clients));
-    try (HikariDataSource pool = PostgresCluster.pool(PostgresCluster.get().newDatabase(), 16)) {
-      JdbcSchema.migrate(pool);
-      report("postgresql", load(JdbcVaultStore.of(pool, "load"), ServerState.database(pool, "load"), options, seconds,
-          clients));
+    for (int rate : new int[] {0, 1000}) {
+      report("file", rate, load(VaultStore.file(file), ServerState.besideVault(file), options, seconds, clients,
+          rate));
+      Files.list(dir).forEach(ServerLoad::delete);
+    }
+    for (int rate : new int[] {0, 1000}) {
+      try (HikariDataSource pool = PostgresCluster.pool(PostgresCluster.get().newDatabase(), 16)) {
+        JdbcSchema.migrate(pool);
+        report("postgresql", rate, load(JdbcVaultStore.of(pool, "load"), ServerState.database(pool, "load"), options,
+            seconds, clients, rate));
+      }
     }
     startAndMemory(dir.resolve("memory.totp"));
     System.exit(0);
   }
 
   /** One store: fill it, start a server, run the clients, stop. */
-  private static long[][] load(VaultStore store, ServerState state, VaultOptions options, int seconds, int clients)
-      throws Exception {
+  private static long[][] load(VaultStore store, ServerState state, VaultOptions options, int seconds, int clients,
+      int rate) throws Exception {
     String token;
     List<String> ids = new ArrayList<>();
     try (Vault owner = Vault.create(store, "owner", PASSPHRASE.toCharArray(), options)) {
@@ -82,7 +89,7 @@ public final class ServerLoad {
       }
     }
     try (CodeServer server = CodeServer.builder(store, state).listen("127.0.0.1:0").vaultOptions(options).start()) {
-      return drive(server.uri(), token, ids, seconds, clients);
+      return drive(server.uri(), token, ids, seconds, clients, rate);
     }
   }
 
@@ -95,9 +102,15 @@ public final class ServerLoad {
     owner.importOtpauth(list.toString(), Set.of("client:load"));
   }
 
-  /** Runs the clients: warm-up, then the measured seconds; returns each request's latency in nanoseconds. */
-  private static long[][] drive(URI base, String token, List<String> ids, int seconds, int clients)
+  /**
+   * Runs the clients: warm-up, then the measured seconds; returns each request's latency in nanoseconds. With
+   * {@code rate} 0 each client sends its next request as soon as it has the answer (the most the server gives); with
+   * a rate, each client sends on a fixed schedule of {@code rate / clients} per second and latency counts from the
+   * scheduled time, so a stall is charged to every request it delayed (no coordinated omission).
+   */
+  private static long[][] drive(URI base, String token, List<String> ids, int seconds, int clients, int rate)
       throws InterruptedException {
+    long interval = rate == 0 ? 0 : 1_000_000_000L * clients / rate;
     long[][] latencies = new long[clients][];
     AtomicLong errors = new AtomicLong();
     long warmUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
@@ -106,25 +119,38 @@ public final class ServerLoad {
     for (int c = 0; c < clients; c++) {
       int client = c;
       Thread t = new Thread(() -> {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long[] mine = new long[1 << 16];
         int n = 0;
         int i = client * 311;
+        String[] body = new String[1];
+        LoadClient http = null;
+        long next = System.nanoTime() + (interval == 0 ? 0 : interval * client / clients);
         while (true) {
-          long start = System.nanoTime();
+          long start;
+          if (interval == 0) {
+            start = System.nanoTime();
+          } else {
+            start = next;
+            next += interval;
+            long wait = start - System.nanoTime();
+            if (wait > 0) {
+              java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+          }
           if (start >= stopAt) {
             break;
           }
-          String id = ids.get(i++ % ids.size());
-          HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/accounts/" + id + "/code"))
-              .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build();
+          String path = "/api/v1/accounts/" + ids.get(i++ % ids.size()) + "/code";
           try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"code\"")) {
+            if (http == null) {
+              http = new LoadClient(base, token);
+            }
+            if (http.post(path, body) != 200 || !body[0].contains("\"code\"")) {
               errors.incrementAndGet();
             }
-          } catch (Exception e) {
+          } catch (IOException e) {
             errors.incrementAndGet();
+            http = null;
           }
           long took = System.nanoTime() - start;
           if (start >= warmUntil) {
@@ -146,14 +172,22 @@ public final class ServerLoad {
     return out;
   }
 
-  private static void report(String store, long[][] result) {
+  private static void report(String store, int rate, long[][] result) {
     int clients = result.length - 1;
     long seconds = result[clients][0];
     long errors = result[clients][1];
     long[] all = Arrays.stream(result, 0, clients).flatMapToLong(Arrays::stream).sorted().toArray();
-    System.out.printf(Locale.ROOT, "%-10s %10.0f %11.2f %8.2f %8.2f %8.2f %8d%n", store,
-        all.length / (double) seconds, pct(all, 0.50), pct(all, 0.95), pct(all, 0.99), all[all.length - 1] / 1e6,
+    System.out.printf(Locale.ROOT, "%-10s %10s %11.0f %11.2f %8.2f %8.2f %8.2f %8d%n", store,
+        rate == 0 ? "as fast" : Integer.toString(rate), all.length / (double) seconds, pct(all, 0.50), pct(all, 0.95), pct(all, 0.99), all[all.length - 1] / 1e6,
         errors);
+  }
+
+  private static void delete(Path file) {
+    try {
+      Files.delete(file);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static double pct(long[] sorted, double q) {

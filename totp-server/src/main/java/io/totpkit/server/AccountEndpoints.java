@@ -32,15 +32,8 @@ final class AccountEndpoints {
   }
 
   Reply code(Exchange exchange) {
-    Caller caller = exchange.caller();
-    VaultEntry entry = caller.account(exchange.parameter);
     String reason = exchange.json(Set.of("reason")).string("reason");
-    RevealedCode code;
-    try {
-      code = reveals.reveal(caller, entry, reason, exchange.client);
-    } catch (java.util.NoSuchElementException removedMeanwhile) {
-      throw ApiError.noSuchAccount();
-    }
+    RevealedCode code = reveals.reveal(exchange.caller(), exchange.parameter, reason, exchange.client);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("code", code.code());
     out.put("secondsLeft", code.secondsLeft());

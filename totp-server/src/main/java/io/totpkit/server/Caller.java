@@ -1,7 +1,10 @@
 package io.totpkit.server;
 
+import io.totpkit.vault.RevealNote;
+import io.totpkit.vault.RevealedCode;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +46,25 @@ final class Caller {
     }
     Optional<VaultEntry> entry = vault.entry(uuid);
     return entry.orElseThrow(ApiError::noSuchAccount);
+  }
+
+  /**
+   * Reveals the code of the entry a path names, if this caller may use it; audited by the vault before it returns.
+   *
+   * @throws ApiError 404 for a malformed id, a missing entry and an entry of an ungranted tag alike
+   */
+  RevealedCode reveal(String id, RevealNote note) {
+    UUID uuid;
+    try {
+      uuid = UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.noSuchAccount();
+    }
+    try {
+      return vault.code(uuid, note);
+    } catch (NoSuchElementException e) {
+      throw ApiError.noSuchAccount();
+    }
   }
 
   @Override

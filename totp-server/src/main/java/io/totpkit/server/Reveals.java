@@ -1,10 +1,10 @@
 package io.totpkit.server;
 
 import io.totpkit.core.Wipe;
+import io.totpkit.vault.ReasonRequiredException;
 import io.totpkit.vault.RevealNote;
 import io.totpkit.vault.RevealedCode;
 import io.totpkit.vault.VaultEntry;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,27 +30,29 @@ final class Reveals {
   }
 
   /**
-   * Reveals the code of an entry the caller may use.
+   * Reveals the code of the entry {@code id} names, if the caller may use it, in one call to the vault: the vault
+   * checks the entry's tags against the policies' reason requirement under its lock, records the reveal and only then
+   * computes the code.
    *
-   * @throws ApiError 409 if a tag requires a reason and none was given; 400 for a malformed reason
+   * @throws ApiError 404 for an entry the caller may not use; 409 if a tag requires a reason and none was given; 400
+   *     for a malformed reason
    */
-  RevealedCode reveal(Caller caller, VaultEntry entry, String reason, String client) {
-    boolean reasonRequired = false;
-    for (String tag : entry.tags()) {
-      reasonRequired |= state.policy(tag).reasonRequired();
-    }
-    if (reasonRequired && (reason == null || reason.isBlank())) {
-      throw new ApiError(409, "REASON_REQUIRED", "this account's codes are given only with a reason: send "
-          + "{\"reason\": \"…\"}");
-    }
+  RevealedCode reveal(Caller caller, String id, String reason, String client) {
     RevealNote note;
     try {
-      note = RevealNote.of(client, reason == null || reason.isBlank() ? null : reason);
+      note = RevealNote.of(client, reason == null || reason.isBlank() ? null : reason)
+          .requireReasonFor(state.reasonTags());
     } catch (IllegalArgumentException e) {
       throw ApiError.badRequest(e.getMessage());
     }
-    RevealedCode code = caller.vault.code(entry.id(), note);
-    notify(caller, entry, note);
+    RevealedCode code;
+    try {
+      code = caller.reveal(id, note);
+    } catch (ReasonRequiredException e) {
+      throw new ApiError(409, "REASON_REQUIRED", "this account's codes are given only with a reason: send "
+          + "{\"reason\": \"…\"}");
+    }
+    notify(caller, code.entry(), note);
     return code;
   }
 
@@ -66,8 +68,7 @@ final class Reveals {
         if (event == null) {
           event = event(caller, entry, note, clock.instant());
         }
-        URI url = policy.webhook().get();
-        webhooks.send(url, secret, event);
+        webhooks.send(policy.webhook().get(), secret, event);
         Wipe.bytes(secret);
       }
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import tools.jackson.core.JacksonException;
@@ -42,6 +43,7 @@ public final class ServerState {
 
   private final StateStore store;
   private final SecureRandom random = new SecureRandom();
+  private volatile Object[] reasonTagsCache;
 
   ServerState(StateStore store) {
     this.store = store;
@@ -80,6 +82,26 @@ public final class ServerState {
       }
     }
     return out;
+  }
+
+  /** The tags whose reveals need a reason, recomputed only when the state changed. */
+  Set<String> reasonTags() {
+    Map<String, String> now = store.read();
+    Object[] cached = reasonTagsCache;
+    if (cached != null && cached[0] == now) {
+      @SuppressWarnings("unchecked")
+      Set<String> tags = (Set<String>) cached[1];
+      return tags;
+    }
+    Set<String> tags = new java.util.HashSet<>();
+    for (Map.Entry<String, String> e : now.entrySet()) {
+      if (e.getKey().startsWith(TAG) && policyOf(e.getValue()).reasonRequired()) {
+        tags.add(e.getKey().substring(TAG.length()));
+      }
+    }
+    Set<String> frozen = Set.copyOf(tags);
+    reasonTagsCache = new Object[] {now, frozen};
+    return frozen;
   }
 
   /** The policy of one tag: {@link TagPolicy#NONE} when it has none. */

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -110,10 +111,20 @@ final class EntryBook {
     });
   }
 
+  /** One entry by id, if this member may use it: a lookup, not a scan (a code server asks this on every reveal). */
+  Optional<VaultEntry> one(UUID id) {
+    return kernel.combined(() -> {
+      StoredEntry stored = kernel.body.entries.get(id);
+      return VaultChange.journalOnly(stored != null && AccessRules.mayUse(kernel.me(), stored.entry)
+          ? Optional.of(stored.entry) : Optional.<VaultEntry>empty(), List.of(), false);
+    });
+  }
+
   RevealedCode code(UUID id, RevealNote note) {
-    return kernel.change(() -> {
+    return kernel.combined(() -> {
       StoredEntry stored = kernel.usable(id);
       VaultEntry e = stored.entry;
+      note.check(e);
       Instant now = kernel.now();
       String code;
       Duration remaining;
@@ -130,7 +141,7 @@ final class EntryBook {
       } finally {
         secret.destroy();
       }
-      RevealedCode revealed = new RevealedCode(id, code, now, remaining);
+      RevealedCode revealed = new RevealedCode(e, code, now, remaining);
       List<AuditJournal.Entry> audit = List.of(kernel.record(AuditAction.CODE_REVEALED, id, null, note.detail()));
       if (e.parameters().type() == OtpType.HOTP) {
         kernel.body.entries.put(id, stored.with(e.withCounter(e.rawCounter() + 1, now)));

@@ -2,6 +2,7 @@ package io.totpkit.vault;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Why and from where a code was asked for: recorded in the reveal's audit record ({@link AuditRecord#detail()}) as
@@ -13,14 +14,16 @@ public final class RevealNote {
   /** The longest reason kept, in characters. */
   public static final int MAX_REASON_LENGTH = 500;
 
-  static final RevealNote NONE = new RevealNote(null, null);
+  static final RevealNote NONE = new RevealNote(null, null, Set.of());
 
   private final String origin;
   private final String reason;
+  private final Set<String> reasonTags;
 
-  private RevealNote(String origin, String reason) {
+  private RevealNote(String origin, String reason, Set<String> reasonTags) {
     this.origin = origin;
     this.reason = reason;
+    this.reasonTags = reasonTags;
   }
 
   /**
@@ -46,7 +49,29 @@ public final class RevealNote {
         }
       }
     }
-    return new RevealNote(origin, reason);
+    return new RevealNote(origin, reason, Set.of());
+  }
+
+  /**
+   * This note, refusing the reveal of an entry carrying any of {@code tags} if it has no reason: the vault checks
+   * under its lock, on the entry as it is then, before anything is recorded ({@link ReasonRequiredException}).
+   *
+   * @param tags the tags whose entries need a reason (a code server's tag policies)
+   * @return the note with that requirement
+   */
+  public RevealNote requireReasonFor(Set<String> tags) {
+    return new RevealNote(origin, reason, Tags.copy(tags));
+  }
+
+  /** Refuses the reveal of {@code entry} if it needs a reason this note does not give. */
+  void check(VaultEntry entry) {
+    if (reason == null && !reasonTags.isEmpty()) {
+      for (String tag : entry.tags()) {
+        if (reasonTags.contains(tag)) {
+          throw new ReasonRequiredException("the codes of entry " + entry.id() + " are given only with a reason");
+        }
+      }
+    }
   }
 
   /** Returns where the request came from, if known. */

@@ -13,13 +13,13 @@ import java.util.UUID;
  * The code is a short-lived credential; {@link #toString()} omits it.
  */
 public final class RevealedCode {
-  private final UUID entryId;
+  private final VaultEntry entry;
   private final String code;
   private final Instant at;
   private final Duration remaining;
 
-  RevealedCode(UUID entryId, String code, Instant at, Duration remaining) {
-    this.entryId = entryId;
+  RevealedCode(VaultEntry entry, String code, Instant at, Duration remaining) {
+    this.entry = entry;
     this.code = code;
     this.at = at;
     this.remaining = remaining;
@@ -27,7 +27,12 @@ public final class RevealedCode {
 
   /** Returns the entry the code belongs to. */
   public UUID entryId() {
-    return entryId;
+    return entry.id();
+  }
+
+  /** Returns the entry as it was when its code was revealed (issuer, account, tags; no key). */
+  public VaultEntry entry() {
+    return entry;
   }
 
   /** Returns the code, with leading zeros (or Steam Guard's five characters). */
@@ -52,6 +57,6 @@ public final class RevealedCode {
 
   @Override
   public String toString() {
-    return "RevealedCode[" + entryId + ", " + secondsLeft() + " s left]";
+    return "RevealedCode[" + entry.id() + ", " + secondsLeft() + " s left]";
   }
 }

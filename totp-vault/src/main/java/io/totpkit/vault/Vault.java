@@ -209,7 +209,7 @@ public final class Vault implements AutoCloseable {
    */
   public Optional<VaultEntry> entry(UUID id) {
     Objects.requireNonNull(id, "id");
-    return entries.find(entry -> entry.id().equals(id)).stream().findFirst();
+    return entries.one(id);
   }
 
   /** Finds the entries this member may use whose issuer ({@link VaultEntry#issuer()}) is this, ignoring case. */
@@ -244,7 +244,8 @@ public final class Vault implements AutoCloseable {
 
   /**
    * Reveals an entry's current code as {@link #code(UUID)} does, recording in its audit record's detail where the
-   * request came from and why ({@code note}).
+   * request came from and why ({@code note}); refused with {@link ReasonRequiredException} where the note requires a
+   * reason it does not give.
    */
   public RevealedCode code(UUID id, RevealNote note) {
     return entries.code(Objects.requireNonNull(id, "id"), Objects.requireNonNull(note, "note"));

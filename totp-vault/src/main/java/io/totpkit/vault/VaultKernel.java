@@ -5,10 +5,13 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The heart of an open vault: it owns the keys, the decrypted body, the key slots and the audit journal, and runs
@@ -32,6 +35,7 @@ final class VaultKernel implements AutoCloseable {
   final VaultOptions options;
   final Clock clock;
   final SecureRandom random;
+  private final Queue<BatchedWork<?>> queued = new ConcurrentLinkedQueue<>();
   final KeyRing keys;
 
   long generation;
@@ -266,22 +270,7 @@ final class VaultKernel implements AutoCloseable {
       boolean done = false;
       try {
         VaultChange<T> change = work.run();
-        held.ensureExclusive();
-        if (change.save) {
-          if (legacy && change.audit.stream().noneMatch(entry -> entry.action == AuditAction.VAULT_UPGRADED)) {
-            throw new VaultAccessException("the vault is in format 1 and can only be read until an OWNER opens it "
-                + "once, which upgrades it to format " + VaultFile.VERSION);
-          }
-          fingerprint = null;
-          Object written = ImageSaver.save(this, held, change.audit, change.rekey, change.rotated);
-          generation++;
-          legacy = false;
-          fingerprint = written;
-        } else if (change.sync) {
-          durable[0] = journal.appendGrouped(change.audit, generation, random);
-        } else {
-          journal.append(change.audit, false, generation, random);
-        }
+        durable[0] = apply(held, change);
         held.commit();
         done = true;
         return change.result;
@@ -295,6 +284,77 @@ final class VaultKernel implements AutoCloseable {
         }
       }
     }
+  }
+
+  /**
+   * Runs a reveal's or a lookup's work together with those other threads queued on this vault meanwhile: the first to
+   * hold the vault's monitor runs every queued work under one lock, one refresh and one commit (a code server's token
+   * serves many clients through one vault), then each caller waits for its own records' force, shared as in
+   * {@link #change}. A work refused by a role or existence check fails alone; any other failure fails the batch.
+   */
+  <T> T combined(VaultChange.Work<VaultChange<T>> work) {
+    BatchedWork<T> mine = new BatchedWork<>(work);
+    queued.add(mine);
+    synchronized (this) {
+      if (!mine.done) {
+        runQueued();
+      }
+    }
+    return mine.finish();
+  }
+
+  private void runQueued() {
+    List<BatchedWork<?>> batch = new ArrayList<>();
+    for (BatchedWork<?> next = queued.poll(); next != null; next = queued.poll()) {
+      batch.add(next);
+    }
+    RuntimeException failure = null;
+    try {
+      checkOpen();
+      try (StoreHandle.Held held = lock()) {
+        refresh(held);
+        boolean done = false;
+        try {
+          BatchedWork.commitAll(this, held, batch);
+          held.commit();
+          done = true;
+        } finally {
+          if (!done) {
+            fingerprint = null;
+          }
+        }
+      }
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    for (BatchedWork<?> item : batch) {
+      item.settle(failure);
+    }
+  }
+
+  /** Commits one change's outcome under the held lock; returns what makes its records durable, or {@code null}. */
+  Runnable apply(StoreHandle.Held held, VaultChange<?> change) {
+    if (!change.save && change.audit.isEmpty()) {
+      return null;   // a lookup: nothing to write
+    }
+    held.ensureExclusive();
+    if (change.save) {
+      if (legacy && change.audit.stream().noneMatch(entry -> entry.action == AuditAction.VAULT_UPGRADED)) {
+        throw new VaultAccessException("the vault is in format 1 and can only be read until an OWNER opens it "
+            + "once, which upgrades it to format " + VaultFile.VERSION);
+      }
+      fingerprint = null;
+      Object written = ImageSaver.save(this, held, change.audit, change.rekey, change.rotated);
+      generation++;
+      legacy = false;
+      fingerprint = written;
+      return null;
+    }
+    if (change.sync) {
+      return journal.appendGrouped(change.audit, generation, random);
+    }
+    journal.append(change.audit, false, generation, random);
+    return null;
   }
 
   /** Runs a read on the latest state. */
