@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * The accounts API: list what the caller may use, reveal a code, add accounts from a screenshot or a URI. No answer
- * carries a key or an {@code otpauth://} URI; entries are reached only through {@link Caller#account(String)}.
+ * carries a key or an {@code otpauth://} URI; entries are reached only through the {@link Caller}, whose vault keys
+ * decide what exists for it.
  */
 final class AccountEndpoints {
   private final Reveals reveals;
@@ -36,8 +37,9 @@ final class AccountEndpoints {
     RevealedCode code = reveals.reveal(exchange.caller(), exchange.parameter, reason, exchange.client);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("code", code.code());
-    out.put("secondsLeft", code.secondsLeft());
-    out.put("expiresAt", code.at().plus(code.remaining()).toString());
+    boolean timeBased = code.entry().period().isPresent();
+    out.put("secondsLeft", timeBased ? code.secondsLeft() : null);
+    out.put("expiresAt", timeBased ? code.at().plus(code.remaining()).toString() : null);
     return Reply.ok(out);
   }
 

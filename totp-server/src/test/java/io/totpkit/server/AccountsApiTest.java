@@ -102,6 +102,30 @@ class AccountsApiTest extends WithServer {
   }
 
   @Test
+  void add_screenshotOverTenMebibytes_413BeforeReading() {
+    Http maria = fx.signIn("maria");
+    Http.Answer answer = maria.post("/api/v1/accounts", "multipart/form-data; boundary=b",
+        multipart("b", new byte[11 * 1024 * 1024], ""));
+    assertThat(answer.status).isEqualTo(413);
+    assertThat(answer.field("error")).isEqualTo("TOO_LARGE");
+  }
+
+  @Test
+  void code_hotpEntry_hasNoExpiry_andAdvancesItsCounter() {
+    java.util.UUID hotp;
+    try (Vault owner = fx.owner()) {
+      hotp = owner.add(OtpAuthUri.parse("otpauth://hotp/Bank:ops?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&counter=0"),
+          java.util.Set.of("client:a"));
+    }
+    Http bot = fx.tokenClient();
+    Http.Answer first = bot.post("/api/v1/accounts/" + hotp + "/code", null);
+    Http.Answer second = bot.post("/api/v1/accounts/" + hotp + "/code", null);
+    assertThat(first.field("code")).isEqualTo("755224");
+    assertThat(second.field("code")).isEqualTo("287082");
+    assertThat(first.json().get("expiresAt")).isNull();
+  }
+
+  @Test
   void add_imageWithoutCode_400() {
     Http maria = fx.signIn("maria");
     String boundary = "----b";
