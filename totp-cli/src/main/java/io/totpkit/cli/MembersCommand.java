@@ -1,5 +1,6 @@
 package io.totpkit.cli;
 
+import io.totpkit.server.ApiTokens;
 import io.totpkit.vault.Member;
 import io.totpkit.vault.Role;
 import io.totpkit.vault.Vault;
@@ -88,6 +89,10 @@ final class MembersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       Role role = access.role();
+      if (ApiTokens.isToken(name)) {
+        throw new CliException(ExitCodes.USAGE, "names starting with '" + ApiTokens.MEMBER_PREFIX + "' are the code "
+            + "server's tokens: create one with 'totp tokens create'");
+      }
       TotpCommand root = root();
       try (Vault vault = root.openVault()) {
         char[] passphrase = newPassphrase.read(root, "Passphrase for " + name + ": ");

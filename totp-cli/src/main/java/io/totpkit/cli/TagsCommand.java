@@ -52,6 +52,10 @@ final class TagsCommand implements Callable<Integer> {
       }
       TotpCommand root = root();
       try (Vault vault = root.openVault()) {
+        if (vault.role() != io.totpkit.vault.Role.OWNER) {
+          throw new CliException(ExitCodes.AUTH, "member '" + vault.member() + "' is not an OWNER: only an OWNER "
+              + "sets the code server's tag policies");
+        }
         Optional<String> secret = root.location().serverState().setTagPolicy(vault, tag, policy);
         io().show("Set the policy of " + tag + ": reason " + (requireReason ? "required" : "optional")
             + (webhook == null ? ", no webhook." : ", webhook " + webhook + "."));

@@ -46,6 +46,16 @@ class ServeCommandTest extends WithVault {
   }
 
   @Test
+  void membersAdd_tokenName_refused_andTagsSetByOperator_notAllowed() {
+    assertThat(cli.runWithInput("pw pw pw pw\npw pw pw pw\n", "members", "add", "token:x", "--role", "operator",
+        "--grant", "a").status).isEqualTo(ExitCodes.USAGE);
+    assertThat(cli.runWithInput("olga passphrase\nolga passphrase\n", "members", "add", "olga", "--role",
+        "operator", "--grant", "client:a").status).isZero();
+    Cli.Result refused = cli.as("olga", "olga passphrase").run("tags", "set", "client:a", "--require-reason");
+    assertThat(refused.status).as(refused.toString()).isEqualTo(ExitCodes.AUTH);
+  }
+
+  @Test
   void serve_nonLoopbackWithoutTls_refused() {
     Cli.Result refused = cli.run("serve", "--listen", "0.0.0.0:0");
     assertThat(refused.status).as(refused.toString()).isEqualTo(ExitCodes.USAGE);

@@ -19,6 +19,9 @@ final class Caller {
     SESSION, TOKEN
   }
 
+  /** An id no entry has, for a lookup whose only purpose is the re-read. */
+  private static final UUID NO_ENTRY = new UUID(0L, 0L);
+
   final Kind kind;
   final String name;
   final Vault vault;
@@ -65,6 +68,14 @@ final class Caller {
     } catch (NoSuchElementException e) {
       throw ApiError.noSuchAccount();
     }
+  }
+
+  /**
+   * Re-reads the vault as this caller: a member removed or a token revoked since the last request fails here
+   * ({@link io.totpkit.vault.UnknownMemberException}), as it does on every other endpoint.
+   */
+  void checkCurrent() {
+    vault.entry(NO_ENTRY);
   }
 
   @Override

@@ -18,6 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Thread-safety: safe for concurrent use.
  */
 final class Sessions implements AutoCloseable {
+  /** The most sessions one member holds at once. */
+  static final int PER_MEMBER = 8;
+
   private final Map<String, Session> byHash = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
@@ -32,11 +35,25 @@ final class Sessions implements AutoCloseable {
     this.pending = pending;
   }
 
-  /** Keeps a session and returns its new id, the cookie's value. */
+  /**
+   * Keeps a session and returns its new id, the cookie's value. A member holds at most {@link #PER_MEMBER} sessions
+   * (each holds an open vault): a new one ends their oldest, so a stolen passphrase cannot fill the memory.
+   */
   String start(Session session) {
-    byte[] bytes = new byte[32];
-    random.nextBytes(bytes);
-    String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    Map.Entry<String, Session> oldest = null;
+    int count = 0;
+    for (Map.Entry<String, Session> e : byHash.entrySet()) {
+      if (e.getValue().member.equals(session.member)) {
+        count++;
+        if (oldest == null || e.getValue().created.isBefore(oldest.getValue().created)) {
+          oldest = e;
+        }
+      }
+    }
+    if (count >= PER_MEMBER) {
+      end(oldest.getKey(), oldest.getValue());
+    }
+    String id = newId();
     byHash.put(hash(id), session);
     return id;
   }
@@ -63,7 +80,15 @@ final class Sessions implements AutoCloseable {
   /** Gives a session a new id (at the second sign-in step, so an id seen before sign-in is worth nothing after). */
   String renew(String id, Session session) {
     byHash.remove(hash(id), session);
-    return start(session);
+    String fresh = newId();
+    byHash.put(hash(fresh), session);
+    return fresh;
+  }
+
+  private String newId() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   /** Ends the session with this id, if any. */

@@ -125,6 +125,7 @@ final class SignInEndpoints {
 
   Reply whoAmI(Exchange exchange) {
     Caller caller = exchange.caller();
+    caller.checkCurrent();
     Map<String, Object> answer = new LinkedHashMap<>();
     answer.put("name", caller.name);
     answer.put("kind", caller.kind.name().toLowerCase(java.util.Locale.ROOT));

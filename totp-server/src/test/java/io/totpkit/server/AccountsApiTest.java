@@ -175,8 +175,19 @@ class AccountsApiTest extends WithServer {
     try (Vault owner = fx.owner()) {
       ApiTokens.revoke(owner, "bot");
     }
+    assertThat(bot.get("/api/v1/session").status).isEqualTo(401);
     assertThat(bot.get("/api/v1/accounts").status).isEqualTo(401);
     assertThat(bot.post("/api/v1/accounts/" + fx.granted + "/code", null).status).isEqualTo(401);
+  }
+
+  @Test
+  void deeplyNestedOrHugeJson_400() {
+    Http bot = fx.tokenClient();
+    String nested = "{\"reason\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    assertThat(bot.post("/api/v1/accounts/" + fx.granted + "/code", nested).status).isEqualTo(400);
+    assertThat(bot.post("/api/v1/accounts/" + fx.granted + "/code", "{\"reason\":1e999999}").status).isEqualTo(400);
+    assertThat(bot.post("/api/v1/accounts/" + fx.granted + "/code", "{\"reason\":\"a\",\"reason\":\"b\"}").status)
+        .isEqualTo(400);
   }
 
   @Test

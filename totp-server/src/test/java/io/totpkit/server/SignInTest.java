@@ -91,6 +91,28 @@ class SignInTest extends WithServer {
   }
 
   @Test
+  void ninthSession_endsTheMembersOldest() {
+    Http first = fx.signIn("olga");
+    for (int i = 1; i < Sessions.PER_MEMBER; i++) {
+      fx.signIn("olga");
+    }
+    assertThat(first.get("/api/v1/accounts").status).isEqualTo(200);
+    Http ninth = fx.signIn("olga");
+    assertThat(first.get("/api/v1/accounts").status).isEqualTo(401);
+    assertThat(ninth.get("/api/v1/accounts").status).isEqualTo(200);
+  }
+
+  @Test
+  void removedMember_signedIn_failsAtNextRequest() {
+    Http olga = fx.signIn("olga");
+    try (io.totpkit.vault.Vault owner = fx.owner()) {
+      owner.removeMember("olga");
+    }
+    assertThat(olga.get("/api/v1/session").status).isEqualTo(401);
+    assertThat(olga.get("/api/v1/accounts").status).isEqualTo(401);
+  }
+
+  @Test
   void tokenMember_cannotSignInAsStaff() {
     Http.Answer answer = fx.anonymous().post("/api/v1/session", "{\"member\":\"token:bot\",\"passphrase\":\"x\"}");
     assertThat(answer.status).isEqualTo(401);
