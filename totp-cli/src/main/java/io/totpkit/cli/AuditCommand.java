@@ -54,7 +54,8 @@ final class AuditCommand extends VaultCommand {
       String entry = r.entryId().map(id -> labels.getOrDefault(id, id.toString().substring(0, 8))).orElse("");
       rows.add(new String[] {DateTimeFormatter.ISO_INSTANT.format(r.time().truncatedTo(ChronoUnit.SECONDS)),
           r.member(), r.action().name().toLowerCase(Locale.ROOT).replace('_', ' '), entry,
-          r.subject().orElse("") + r.detail().map(detail -> ": " + detail).orElse("")});
+          r.subject().map(subject -> subject + r.detail().map(detail -> ": " + detail).orElse(""))
+              .orElse(r.detail().orElse(""))});
     }
     Tables.print(rows, out);
   }

@@ -40,6 +40,7 @@ final class VaultLocation implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("totp");
     config.setInitializationFailTimeout(-1);
+    config.setConnectionTimeout(5_000);
     String user = System.getenv("PGUSER");
     if (user != null && !url.contains("user=")) {
       config.setUsername(user);
@@ -49,6 +50,12 @@ final class VaultLocation implements AutoCloseable {
       config.setPassword(password);
     }
     HikariDataSource pool = new HikariDataSource(config);
+    try (java.sql.Connection probe = pool.getConnection()) {
+      // Reached: the schema and the vault take it from here.
+    } catch (java.sql.SQLException e) {
+      pool.close();
+      throw new CliException(ExitCodes.IO, "cannot connect to the database " + where(url) + ": " + reason(e));
+    }
     try {
       JdbcSchema.migrate(pool);
     } catch (RuntimeException e) {
@@ -56,6 +63,37 @@ final class VaultLocation implements AutoCloseable {
       throw e;
     }
     return new VaultLocation(null, pool, name);
+  }
+
+  /** HOST:PORT/DATABASE of a JDBC URL: never its query, which may hold a password. */
+  private static String where(String url) {
+    String rest = url.substring("jdbc:postgresql:".length()).replaceFirst("^//", "");
+    int query = rest.indexOf('?');
+    return Io.visible(query < 0 ? rest : rest.substring(0, query));
+  }
+
+  /** What went wrong, from the SQL state of the first cause that has one (PostgreSQL's codes), in words. */
+  private static String reason(java.sql.SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String state = t instanceof java.sql.SQLException ? ((java.sql.SQLException) t).getSQLState() : null;
+      if (state == null) {
+        continue;
+      }
+      switch (state) {
+        case "28P01":
+        case "28000":
+          return "the user name or password was refused";
+        case "3D000":
+          return "there is no such database";
+        default:
+          if (state.startsWith("08")) {
+            return "nothing answered there, or the connection was refused (is PostgreSQL running, and is the host "
+                + "and port right?)";
+          }
+          return "it answered with SQL state " + state;
+      }
+    }
+    return "no connection within 5 seconds";
   }
 
   VaultStore store() {
