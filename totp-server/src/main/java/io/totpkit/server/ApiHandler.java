@@ -85,6 +85,10 @@ final class ApiHandler extends Handler.Abstract {
     } catch (VaultLockedException e) {
       error(request, response, callback, new ApiError(503, "BUSY", "the vault is busy with another change; try "
           + "again in a moment"));
+    } catch (ServerStateException e) {
+      LOG.log(Level.ERROR, e.getMessage());
+      error(request, response, callback, new ApiError(500, "STATE_ERROR", "the server's own state could not be read "
+          + "or written; the server's log says more"));
     } catch (VaultException e) {
       LOG.log(Level.ERROR, "vault failure: " + e.getClass().getSimpleName());
       error(request, response, callback, new ApiError(500, "VAULT_ERROR", "the vault could not be read or "

@@ -90,6 +90,12 @@ final class JdbcStateStore implements StateStore {
     }
     tableReady = true;
     try (Statement s = c.createStatement()) {
+      // A server may run as a role without CREATE (the README's deployment): look before creating.
+      try (ResultSet exists = s.executeQuery("SELECT to_regclass('totp_server_state') IS NOT NULL")) {
+        if (exists.next() && exists.getBoolean(1)) {
+          return;
+        }
+      }
       s.execute("CREATE TABLE IF NOT EXISTS totp_server_state (name text NOT NULL, key text NOT NULL, "
           + "value text NOT NULL, PRIMARY KEY (name, key))");
     }

@@ -53,4 +53,36 @@ class DatabaseServerTest extends FreshDatabaseTest {
       assertThat(b.get("/api/v1/accounts").status).isEqualTo(401);
     }
   }
+
+  @Test
+  void serverRoleWithoutDeleteOnTheJournal_servesAndCannotCutIt() throws Exception {
+    JdbcSchema.migrate(db);
+    JdbcVaultStore adminStore = JdbcVaultStore.of(db, "agency");
+    UUID id;
+    String token;
+    try (Vault owner = Vault.create(adminStore, "maria", "correct horse battery".toCharArray(), options)) {
+      id = owner.add(OtpAuthUri.parse(KnownSecret.URI), Set.of("client:a"));
+      token = ApiTokens.create(owner, "bot", Set.of("client:a"), false);
+      ServerState.database(db, "agency").setTagPolicy(owner, "client:a", TagPolicy.of(false, null));
+    }
+    String url = db.getJdbcUrl();
+    try (java.sql.Connection admin = db.getConnection(); java.sql.Statement sql = admin.createStatement()) {
+      sql.execute("CREATE ROLE totp_server LOGIN");
+      sql.execute("GRANT SELECT, INSERT, UPDATE ON totpkit_vault TO totp_server");
+      sql.execute("GRANT SELECT, INSERT ON totpkit_vault_journal TO totp_server");
+      sql.execute("GRANT SELECT, INSERT, DELETE ON totp_server_state TO totp_server");
+    }
+    String serverUrl = url.replace("user=totpkit", "user=totp_server");
+    try (com.zaxxer.hikari.HikariDataSource serverPool =
+            io.totpkit.guard.testing.PostgresCluster.pool(serverUrl, 4);
+        CodeServer server = CodeServer.builder(JdbcVaultStore.of(serverPool, "agency"),
+            ServerState.database(serverPool, "agency")).listen("127.0.0.1:0").vaultOptions(options).start()) {
+      Http bot = new Http(server.uri()).bearer(token);
+      assertThat(bot.post("/api/v1/accounts/" + id + "/code", null).status).isEqualTo(200);
+      try (java.sql.Connection c = serverPool.getConnection(); java.sql.Statement sql = c.createStatement()) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sql.execute("DELETE FROM totpkit_vault_journal"))
+            .isInstanceOf(java.sql.SQLException.class).hasMessageContaining("permission denied");
+      }
+    }
+  }
 }
