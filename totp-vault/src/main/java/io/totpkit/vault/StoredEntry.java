@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -41,9 +42,9 @@ final class StoredEntry {
     this.encoded = encoded;
   }
 
-  /** Returns this entry at place {@code newOrder}, keeping its encoding. */
-  StoredEntry placed(long newOrder) {
-    return new StoredEntry(entry, sealedSecret, newOrder, encoded());
+  /** Returns this entry at place {@code newOrder}, keeping its encoding if it has one. */
+  synchronized StoredEntry placed(long newOrder) {
+    return new StoredEntry(entry, sealedSecret, newOrder, encoded);
   }
 
   UUID id() {
@@ -86,6 +87,15 @@ final class StoredEntry {
   }
 
   static StoredEntry read(ByteReader in) {
+    return read(in, null);
+  }
+
+  /**
+   * Reads an entry; one whose tags are exactly {@code sectionTags} (a set made by {@link Tags#copy}) shares that set,
+   * and its encoding is not kept: a member who only reads and reveals never needs it, and an OWNER's first save
+   * makes it once. Every entry of a section has the section's tags, so 10 000 entries hold one tag set, not 10 000.
+   */
+  static StoredEntry read(ByteReader in, Set<String> sectionTags) {
     int start = in.position();
     UUID id = in.uuid("entry id");
     int type = in.u8("entry type");
@@ -95,6 +105,9 @@ final class StoredEntry {
     }
     String labelIssuer = in.nullableString("entry label issuer");
     String issuerParameter = in.nullableString("entry issuer");
+    if (issuerParameter != null && issuerParameter.equals(labelIssuer)) {
+      issuerParameter = labelIssuer;   // the usual case: one string for both
+    }
     String account = in.string("entry account");
     int algorithm = in.u8("entry algorithm");
     if (algorithm >= HmacAlgorithm.values().length) {
@@ -119,6 +132,10 @@ final class StoredEntry {
     byte[] sealed = in.shortBytes("entry sealed secret");
     if (sealed.length <= Aead.OVERHEAD || sealed.length > MAX_SEALED_SECRET) {
       throw in.corrupt("entry sealed secret has length " + sealed.length);
+    }
+    if (sectionTags != null && tags.size() == sectionTags.size() && sectionTags.containsAll(tags)) {
+      return new StoredEntry(new VaultEntry(id, parameters, labelIssuer, issuerParameter, account, others,
+          sectionTags, created, updated, true), sealed, 0);
     }
     VaultEntry entry = new VaultEntry(id, parameters, labelIssuer, issuerParameter, account, others, tags, created,
         updated);

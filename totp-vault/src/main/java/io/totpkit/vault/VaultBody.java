@@ -111,7 +111,7 @@ final class VaultBody {
     int count = in.length("section entry count", MAX_ENTRIES);
     for (int i = 0; i < count; i++) {
       long order = in.u64("entry order");
-      StoredEntry entry = StoredEntry.read(in).placed(order);
+      StoredEntry entry = StoredEntry.read(in, tagSet).placed(order);
       if (!entry.entry.tags().equals(tagSet)) {
         throw new VaultTamperedException("entry " + entry.id() + " lies in the section of other tags");
       }

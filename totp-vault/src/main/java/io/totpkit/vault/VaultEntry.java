@@ -30,13 +30,24 @@ public final class VaultEntry {
 
   VaultEntry(UUID id, OtpParameters parameters, String labelIssuer, String issuerParameter, String account,
       Map<String, String> otherParameters, java.util.Collection<String> tags, Instant createdAt, Instant updatedAt) {
+    this(id, parameters, labelIssuer, issuerParameter, account, otherParameters, Tags.copy(tags), createdAt,
+        updatedAt, true);
+  }
+
+  /**
+   * With {@code copiedTags} already made by {@link Tags#copy} (immutable, sorted), shared rather than copied again;
+   * {@code tagsCopied} only tells this constructor from the one that copies.
+   */
+  VaultEntry(UUID id, OtpParameters parameters, String labelIssuer, String issuerParameter, String account,
+      Map<String, String> otherParameters, Set<String> copiedTags, Instant createdAt, Instant updatedAt,
+      boolean tagsCopied) {
     this.id = id;
     this.parameters = parameters;
     this.labelIssuer = labelIssuer;
     this.issuerParameter = issuerParameter;
     this.account = account;
     this.otherParameters = Map.copyOf(otherParameters);
-    this.tags = Tags.copy(tags);
+    this.tags = copiedTags;
     this.createdAt = createdAt;
     this.updatedAt = updatedAt;
   }
