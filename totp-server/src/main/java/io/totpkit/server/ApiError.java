@@ -23,6 +23,14 @@ final class ApiError extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
+  /** The answer's body: {@code {"error": CODE, "message": …}}, in that order. */
+  static java.util.Map<String, Object> body(String code, String message) {
+    java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+    body.put("error", code);
+    body.put("message", message);
+    return body;
+  }
+
   static ApiError badRequest(String message) {
     return new ApiError(400, "BAD_REQUEST", message);
   }

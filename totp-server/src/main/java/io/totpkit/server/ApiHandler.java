@@ -189,15 +189,7 @@ final class ApiHandler extends Handler.Abstract {
     if (e.status == 401) {
       response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer realm=\"totpkit\"");
     }
-    write(request, response, callback, e.status, JsonBody.write(errorBody(e.code, e.getMessage())));
-  }
-
-  /** {@code {"error": CODE, "message": …}}, in that order. */
-  static Map<String, Object> errorBody(String code, String message) {
-    Map<String, Object> body = new java.util.LinkedHashMap<>();
-    body.put("error", code);
-    body.put("message", message);
-    return body;
+    write(request, response, callback, e.status, JsonBody.write(ApiError.body(e.code, e.getMessage())));
   }
 
   private void write(Request request, Response response, Callback callback, int status, String json) {

@@ -30,7 +30,7 @@ final class JsonErrorHandler extends ErrorHandler {
 
   private static ByteBuffer body(int status) {
     String code = status == 413 || status == 431 ? "TOO_LARGE" : status >= 500 ? "INTERNAL" : "BAD_REQUEST";
-    String json = JsonBody.write(ApiHandler.errorBody(code, "the request was refused (HTTP " + status + ")"));
+    String json = JsonBody.write(ApiError.body(code, "the request was refused (HTTP " + status + ")"));
     return ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8));
   }
 }
