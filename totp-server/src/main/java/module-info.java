@@ -12,6 +12,10 @@ module io.totpkit.server {
   requires org.eclipse.jetty.util;
   requires tools.jackson.jr.ob;
   requires java.net.http;
+  requires gg.jte.runtime;
+  requires static java.compiler;   // the @Generated annotation of the compiled templates
 
   exports io.totpkit.server;
+  // The compiled templates, loaded by jte's engine by name.
+  opens io.totpkit.server.pages to gg.jte.runtime;
 }

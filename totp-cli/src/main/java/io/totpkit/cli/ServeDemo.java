@@ -62,7 +62,7 @@ final class ServeDemo {
       try (CodeServer server = builder.start()) {
         String base = server.uri().toString().replaceAll("/$", "");
         io.out.println("totp serve --demo: a throw-away vault in " + dir + ", deleted when the server stops.");
-        io.out.println("Serving on " + server.uri() + "  (Ctrl-C stops it)");
+        io.out.println("Serving on " + server.uri() + "  (Ctrl-C stops it); open it in a browser to sign in");
         io.out.println();
         io.out.println("  Staff sign-in: member maria, passphrase " + passphrase
             + " (an OWNER; the first sign-in enrols your authenticator app)");

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,15 +53,16 @@ public final class CodeServer implements AutoCloseable {
     LoginThrottle throttle = LoginThrottle.standard(b.clock);
     this.tokens = new TokenCallers(b.store, b.options, throttle, b.clock, Duration.ofMinutes(10));
     this.webhooks = b.webhooks != null ? b.webhooks : Webhooks.standard();
-    SignInEndpoints signIn = new SignInEndpoints(b.store, b.options, sessions, throttle,
-        new SignInFactor(b.state, b.clock), b.clock);
-    AccountEndpoints accounts = new AccountEndpoints(new Reveals(b.state, webhooks, b.clock), new Uploads());
+    SignIn signIn = new SignIn(b.store, b.options, sessions, throttle, new SignInFactor(b.state, b.clock), b.clock);
+    SignInEndpoints signInApi = new SignInEndpoints(signIn);
+    Reveals reveals = new Reveals(b.state, webhooks, b.clock);
+    AccountEndpoints accounts = new AccountEndpoints(reveals, new Uploads());
     List<Route> routes = List.of(
         new Route("GET", "/api/v1/health", Permission.ANYONE, x -> Reply.ok(Map.of("status", "ok"))),
-        new Route("POST", "/api/v1/session", Permission.ANYONE, signIn::start),
-        new Route("POST", "/api/v1/session/code", Permission.PASSPHRASE_CHECKED, signIn::code),
-        new Route("DELETE", "/api/v1/session", Permission.ANYONE, signIn::end),
-        new Route("GET", "/api/v1/session", Permission.CALLER, signIn::whoAmI),
+        new Route("POST", "/api/v1/session", Permission.ANYONE, signInApi::start),
+        new Route("POST", "/api/v1/session/code", Permission.PASSPHRASE_CHECKED, signInApi::code),
+        new Route("DELETE", "/api/v1/session", Permission.ANYONE, signInApi::end),
+        new Route("GET", "/api/v1/session", Permission.CALLER, signInApi::whoAmI),
         new Route("GET", "/api/v1/accounts", Permission.CALLER, accounts::list),
         new Route("POST", "/api/v1/accounts", Permission.ADD, accounts::add),
         new Route("POST", "/api/v1/accounts/{id}/code", Permission.CALLER, accounts::code));
@@ -82,7 +84,10 @@ public final class CodeServer implements AutoCloseable {
     connector.setHost(listen.socketAddress().getAddress().getHostAddress());
     connector.setPort(listen.socketAddress().getPort());
     jetty.addConnector(connector);
-    jetty.setHandler(new ApiHandler(routes, sessions, tokens, b.behindProxy, b.tls != null));
+    Gate gate = new Gate(sessions, tokens);
+    StaffPages pages = new StaffPages(signIn, reveals, b.state);
+    jetty.setHandler(new Handler.Sequence(new ApiHandler(routes, gate, b.behindProxy, b.tls != null),
+        new PageHandler(pages, gate, b.behindProxy, b.tls != null)));
     jetty.setErrorHandler(new JsonErrorHandler());
     jetty.setStopTimeout(5_000);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

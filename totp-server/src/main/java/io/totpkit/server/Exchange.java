@@ -3,6 +3,7 @@ package io.totpkit.server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -16,12 +17,13 @@ final class Exchange {
   static final int MAX_JSON_BYTES = 16 * 1024;
 
   final Request request;
-  final String parameter;
+  String parameter;
   final String client;
   final boolean secure;
   Caller caller;
   Session session;
   String sessionId;
+  private Map<String, String> form;
 
   Exchange(Request request, String parameter, String client, boolean secure) {
     this.request = request;
@@ -63,6 +65,47 @@ final class Exchange {
       return bytes;
     } catch (IOException e) {
       throw ApiError.badRequest("the request body could not be read");
+    }
+  }
+
+  /**
+   * A form's fields ({@code application/x-www-form-urlencoded} body of a POST) or a GET's query, one value each.
+   *
+   * @throws ApiError 400 for a repeated field or malformed encoding, 413 past {@link #MAX_JSON_BYTES}
+   */
+  Map<String, String> form() {
+    if (form == null) {
+      String text;
+      if (request.getMethod().equals("GET")) {
+        text = request.getHttpURI().getQuery();
+      } else {
+        String type = header(HttpHeader.CONTENT_TYPE);
+        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+          throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "send the form as application/x-www-form-urlencoded");
+        }
+        text = new String(body(MAX_JSON_BYTES), StandardCharsets.US_ASCII);
+      }
+      Map<String, String> fields = new java.util.HashMap<>();
+      if (text != null && !text.isEmpty()) {
+        for (String pair : text.split("&")) {
+          int eq = pair.indexOf('=');
+          String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+          String value = decode(eq < 0 ? "" : pair.substring(eq + 1));
+          if (fields.put(name, value) != null) {
+            throw ApiError.badRequest("the form repeats a field");
+          }
+        }
+      }
+      form = Map.copyOf(fields);
+    }
+    return form;
+  }
+
+  private static String decode(String text) {
+    try {
+      return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.badRequest("the form is not URL-encoded");
     }
   }
 

@@ -15,9 +15,13 @@ final class Session {
     PASSPHRASE_CHECKED, SIGNED_IN
   }
 
+  private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
   final String member;
   final Vault vault;
   final Instant created;
+  /** The CSRF token of this session's forms: 256 random bits, compared in constant time. */
+  final String csrf;
   private Stage stage = Stage.PASSPHRASE_CHECKED;
   private Secret enrolling;
   private Instant lastSeen;
@@ -28,6 +32,9 @@ final class Session {
     this.vault = vault;
     this.created = created;
     this.lastSeen = created;
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    this.csrf = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     this.enrolling = enrolling;
   }
 
@@ -53,6 +60,12 @@ final class Session {
 
   synchronized Instant lastSeen() {
     return lastSeen;
+  }
+
+  /** Whether {@code token} is this session's CSRF token; in constant time. */
+  boolean csrfMatches(String token) {
+    return token != null && java.security.MessageDigest.isEqual(csrf.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        token.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
   }
 
   /** The caller this session acts as, once signed in. */

@@ -1,0 +1,119 @@
+package io.totpkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.Secret;
+import io.totpkit.core.Totp;
+import io.totpkit.testing.KnownSecret;
+import io.totpkit.vault.Vault;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The staff pages in a real headless Chromium: first sign-in with the enrolment of the member's own TOTP, the accounts
+ * an OPERATOR may use (and no other), a code revealed with its countdown running and the code hidden at expiry, an
+ * account name crafted as HTML rendered as text, and the sign-in page on a 390 × 844 phone screen.
+ */
+class PagesBrowserTest extends WithServer {
+  Browser browser;
+
+  @BeforeEach
+  void openBrowser() {
+    browser = new Browser(1280, 900);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    browser.close();
+  }
+
+  /** Signs {@code member} in through the pages, enrolling the factor from the setup key the page shows. */
+  String signIn(String member) {
+    browser.driver.get(fx.server.uri().resolve("/sign-in").toString());
+    browser.driver.findElement(By.id("member")).sendKeys(member);
+    browser.driver.findElement(By.id("passphrase")).sendKeys(ServerFixture.PASSPHRASE);
+    browser.driver.findElement(By.cssSelector("form.card button")).click();
+    WebElement key = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("setup-key")));
+    String setupKey = key.getText();
+    WebElement qr = browser.driver.findElement(By.cssSelector("img.qr"));
+    assertThat(((Number) browser.driver.executeScript("return arguments[0].naturalWidth", qr)).intValue())
+        .as("the enrolment QR code loads").isPositive();
+    browser.screenshot("enrol-" + member);
+    fx.clock.advance(Duration.ofSeconds(30));
+    String code = Totp.builder(Secret.fromBase32(setupKey)).build().generate(fx.clock.instant());
+    browser.driver.findElement(By.id("code")).sendKeys(code);
+    browser.driver.findElement(By.cssSelector("form.card button")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/accounts"));
+    return setupKey;
+  }
+
+  @Test
+  void firstSignIn_enrolsFactor_operatorSeesOnlyGrantedAccounts() {
+    signIn(ServerFixture.OPERATOR);
+    String page = browser.driver.findElement(By.tagName("main")).getText();
+    assertThat(page).contains("Acme").contains("ops").doesNotContain("Shop");
+    assertThat(browser.driver.getPageSource()).doesNotContain(fx.ungranted.toString());
+    KnownSecret.assertNoSecretIn("accounts page", browser.driver.getPageSource());
+    browser.screenshot("accounts-operator");
+    browser.driver.findElement(By.cssSelector("form.sign-out button")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/sign-in"));
+    browser.driver.get(fx.server.uri().resolve("/accounts").toString());
+    assertThat(browser.driver.getCurrentUrl()).endsWith("/sign-in");
+  }
+
+  @Test
+  void showCode_countsDown_andHidesTheCodeAtExpiry() {
+    signIn(ServerFixture.OPERATOR);
+    Instant now = fx.clock.instant();
+    fx.clock.advance(Duration.ofSeconds(27 - now.getEpochSecond() % 30));   // three seconds before the step ends
+    browser.driver.findElement(By.cssSelector("form.reveal button")).click();
+    WebElement code = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+    String expected = Totp.builder(Secret.fromBase32(KnownSecret.BASE32)).build().generate(fx.clock.instant());
+    assertThat(code.getText()).isEqualTo(expected);
+    browser.screenshot("code-shown");
+    new WebDriverWait(browser.driver, Duration.ofSeconds(8))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("expired")));
+    assertThat(browser.driver.findElement(By.id("code-box")).isDisplayed()).isFalse();
+    assertThat(browser.driver.findElement(By.id("code")).getAttribute("textContent")).isEmpty();
+    browser.screenshot("code-expired");
+    KnownSecret.assertNoSecretIn("code page", browser.driver.getPageSource());
+  }
+
+  @Test
+  void accountNamedAsHtml_rendersAsText() {
+    try (Vault owner = fx.owner()) {
+      owner.add(OtpAuthUri.totp(Secret.generate(20)).issuer("<img src=x onerror=alert(1)>")
+          .account("<script>alert(2)</script>").build(), Set.of("client:a"));
+    }
+    signIn(ServerFixture.OPERATOR);
+    assertThat(browser.driver.findElement(By.tagName("main")).getText())
+        .contains("<img src=x onerror=alert(1)>").contains("<script>alert(2)</script>");
+    assertThat(browser.driver.findElements(By.cssSelector("main img"))).isEmpty();
+    assertThatThrownBy(() -> browser.driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+    browser.screenshot("xss-as-text");
+  }
+
+  @Test
+  void signInPage_fitsAPhoneScreen() {
+    try (Browser phone = new Browser(390, 844)) {
+      phone.driver.get(fx.server.uri().resolve("/sign-in").toString());
+      long width = ((Number) phone.driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+      assertThat(width).isLessThanOrEqualTo(390);
+      assertThat(phone.driver.findElement(By.cssSelector("label[for=member]")).isDisplayed()).isTrue();
+      phone.screenshot("sign-in-phone");
+    }
+  }
+}

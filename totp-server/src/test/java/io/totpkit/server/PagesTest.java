@@ -1,0 +1,134 @@
+package io.totpkit.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.totpkit.core.Secret;
+import io.totpkit.core.Totp;
+import io.totpkit.testing.KnownSecret;
+import io.totpkit.vault.AuditAction;
+import io.totpkit.vault.Vault;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The pages' web hygiene over plain HTTP: the session cookie's flags and its new id at sign-in, a CSRF token on every
+ * form that acts, the headers of every page, no key on any page, an unauthenticated visitor sent to sign in.
+ */
+class PagesTest extends WithServer {
+  private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([A-Za-z0-9_-]{43})\"");
+
+  /** Signs in through the forms, as a browser would post them; returns the client with the session cookie. */
+  Http signIn(String member) {
+    Http http = fx.anonymous();
+    Http.Answer first = form(http, "/sign-in", "member=" + member + "&passphrase=correct+horse+battery");
+    assertThat(first.status).isEqualTo(303);
+    assertThat(first.raw.headers().firstValue("Set-Cookie").orElseThrow()).contains("HttpOnly")
+        .contains("SameSite=Strict");
+    String pending = http.cookie;
+    Http.Answer codePage = http.get("/sign-in/code");
+    String setupKey = codePage.body.replaceAll("(?s).*id=\"setup-key\">([A-Z2-7]+)<.*", "$1");
+    fx.clock.advance(Duration.ofSeconds(30));
+    String code = Totp.builder(Secret.fromBase32(setupKey)).build().generate(fx.clock.instant());
+    Http.Answer second = form(http, "/sign-in/code", "csrf=" + csrf(codePage) + "&code=" + code);
+    assertThat(second.status).as(second.toString()).isEqualTo(303);
+    assertThat(http.cookie).isNotEqualTo(pending);
+    return http;
+  }
+
+  static Http.Answer form(Http http, String path, String body) {
+    return http.send(http.request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  static String csrf(Http.Answer page) {
+    Matcher m = CSRF.matcher(page.body);
+    assertThat(m.find()).as("a CSRF field in " + page.body).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void unauthenticated_sentToSignIn() {
+    Http.Answer answer = fx.anonymous().get("/accounts");
+    assertThat(answer.status).isEqualTo(303);
+    assertThat(answer.raw.headers().firstValue("Location")).hasValue("/sign-in");
+  }
+
+  @Test
+  void everyPage_hasTheHeaders_andNoInlineScript() {
+    Http olga = signIn("olga");
+    for (String path : new String[] {"/sign-in", "/accounts", "/nothing"}) {
+      Http.Answer page = (path.equals("/sign-in") ? fx.anonymous() : olga).get(path);
+      assertThat(page.raw.headers().firstValue("Content-Security-Policy").orElseThrow())
+          .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe-inline");
+      assertThat(page.raw.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+      assertThat(page.raw.headers().firstValue("Cache-Control")).hasValue("no-store");
+      assertThat(page.body).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=");
+    }
+  }
+
+  @Test
+  void reveal_withoutCsrfToken_refusedAndNotRecorded() {
+    Http olga = signIn("olga");
+    long before = reveals();
+    Http.Answer refused = form(olga, "/accounts/" + fx.granted + "/code", "");
+    assertThat(refused.status).isEqualTo(403);
+    Http.Answer wrong = form(olga, "/accounts/" + fx.granted + "/code", "csrf=" + "A".repeat(43));
+    assertThat(wrong.status).isEqualTo(403);
+    assertThat(reveals()).isEqualTo(before);
+    Http.Answer shown = form(olga, "/accounts/" + fx.granted + "/code", "csrf=" + csrf(olga.get("/accounts")));
+    assertThat(shown.status).isEqualTo(200);
+    assertThat(shown.body).contains(Totp.builder(Secret.fromBase32(KnownSecret.BASE32)).build()
+        .generate(fx.clock.instant()));
+    KnownSecret.assertNoSecretIn("code page", shown.everything());
+    assertThat(shown.body).doesNotContain("otpauth");
+    assertThat(reveals()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void crossSitePost_refused_evenWithToken() {
+    Http olga = signIn("olga");
+    String token = csrf(olga.get("/accounts"));
+    Http.Answer answer = olga.send(olga.request("/accounts/" + fx.granted + "/code")
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", "cross-site")
+        .POST(HttpRequest.BodyPublishers.ofString("csrf=" + token)));
+    assertThat(answer.status).isEqualTo(403);
+  }
+
+  @Test
+  void ungrantedAccount_answersAsMissing() {
+    Http olga = signIn("olga");
+    String token = csrf(olga.get("/accounts"));
+    Http.Answer ungranted = form(olga, "/accounts/" + fx.ungranted + "/code", "csrf=" + token);
+    Http.Answer missing = form(olga, "/accounts/" + java.util.UUID.randomUUID() + "/code", "csrf=" + token);
+    assertThat(ungranted.status).isEqualTo(404);
+    assertThat(ungranted.body).isEqualTo(missing.body);
+  }
+
+  @Test
+  void accounts_searchAndTagFilter() {
+    Http maria = signIn("maria");
+    assertThat(maria.get("/accounts").body).contains("Acme").contains("Shop");
+    assertThat(maria.get("/accounts?q=acm").body).contains("Acme").doesNotContain("b@example.com");
+    assertThat(maria.get("/accounts?tag=client%3Ab").body).contains("b@example.com").doesNotContain(">ops<");
+  }
+
+  @Test
+  void signOut_endsTheSession() {
+    Http olga = signIn("olga");
+    String token = csrf(olga.get("/accounts"));
+    String cookie = olga.cookie;
+    assertThat(form(olga, "/sign-out", "csrf=" + token).status).isEqualTo(303);
+    Http old = fx.anonymous();
+    old.cookie = cookie;
+    assertThat(old.get("/accounts").status).isEqualTo(303);
+  }
+
+  private long reveals() {
+    try (Vault owner = fx.owner()) {
+      return owner.auditTrail().stream().filter(r -> r.action() == AuditAction.CODE_REVEALED).count();
+    }
+  }
+}
