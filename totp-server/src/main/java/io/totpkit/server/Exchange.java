@@ -15,6 +15,8 @@ import org.eclipse.jetty.server.Request;
 final class Exchange {
   /** The largest JSON body read. */
   static final int MAX_JSON_BYTES = 16 * 1024;
+  /** Up to this many bytes of an oversized body are read and dropped before the 413 (see {@link #body}). */
+  private static final long DRAINED = 256 * 1024;
 
   final Request request;
   String parameter;
@@ -24,6 +26,7 @@ final class Exchange {
   Session session;
   String sessionId;
   private Map<String, String> form;
+  private byte[] upload;
 
   Exchange(Request request, String parameter, String client, boolean secure) {
     this.request = request;
@@ -55,6 +58,15 @@ final class Exchange {
   byte[] body(int limit) {
     long declared = request.getLength();
     if (declared > limit) {
+      if (declared <= DRAINED) {
+        // Read and dropped, so that a client still sending a slightly large body reads the 413 instead of a reset
+        // connection; anything larger is refused before a byte of it is read.
+        try (InputStream in = Request.asInputStream(request)) {
+          in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException ignored) {
+          // The answer is 413 either way.
+        }
+      }
       throw tooLarge(limit);
     }
     try (InputStream in = Request.asInputStream(request)) {
@@ -76,10 +88,15 @@ final class Exchange {
   Map<String, String> form() {
     if (form == null) {
       String text;
+      String type = header(HttpHeader.CONTENT_TYPE);
       if (request.getMethod().equals("GET")) {
         text = request.getHttpURI().getQuery();
+      } else if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
+        MultipartForm multipart = MultipartForm.read(this, type);
+        upload = multipart.image;
+        form = multipart.fields;
+        return form;
       } else {
-        String type = header(HttpHeader.CONTENT_TYPE);
         if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
           throw new ApiError(415, "UNSUPPORTED_MEDIA_TYPE", "send the form as application/x-www-form-urlencoded");
         }
@@ -99,6 +116,12 @@ final class Exchange {
       form = Map.copyOf(fields);
     }
     return form;
+  }
+
+  /** The file of a multipart form's field {@code image}, or {@code null}; read with {@link #form()}. */
+  byte[] upload() {
+    form();
+    return upload;
   }
 
   private static String decode(String text) {

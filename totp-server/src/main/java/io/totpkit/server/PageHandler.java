@@ -13,8 +13,14 @@ final class PageHandler extends RequestChain {
   private final StaffPages pages;
 
   PageHandler(StaffPages pages, Gate gate, boolean behindProxy, boolean tls) {
-    super(pages.routes(), gate, behindProxy, tls);
+    super(routes(pages), gate, behindProxy, tls);
     this.pages = pages;
+  }
+
+  private static java.util.List<Route> routes(StaffPages pages) {
+    java.util.List<Route> all = new java.util.ArrayList<>(pages.routes());
+    all.addAll(new AddPages(pages).routes());
+    return all;
   }
 
   @Override

@@ -24,6 +24,7 @@ final class Session {
   final String csrf;
   private Stage stage = Stage.PASSPHRASE_CHECKED;
   private Secret enrolling;
+  private java.util.List<io.totpkit.core.OtpAuthUri> pendingAdd;
   private Instant lastSeen;
   private boolean closed;
 
@@ -36,6 +37,18 @@ final class Session {
     RANDOM.nextBytes(random);
     this.csrf = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     this.enrolling = enrolling;
+  }
+
+  /** Holds what the add page found until it is confirmed (or replaced, or the session ends). */
+  synchronized void pendingAdd(java.util.List<io.totpkit.core.OtpAuthUri> found) {
+    pendingAdd = found == null ? null : java.util.List.copyOf(found);
+  }
+
+  /** Takes what the add page found: it is added once at most. */
+  synchronized java.util.List<io.totpkit.core.OtpAuthUri> takePendingAdd() {
+    java.util.List<io.totpkit.core.OtpAuthUri> found = pendingAdd;
+    pendingAdd = null;
+    return found;
   }
 
   synchronized Stage stage() {
@@ -77,6 +90,7 @@ final class Session {
   synchronized void close() {
     if (!closed) {
       closed = true;
+      pendingAdd = null;
       vault.close();
       if (enrolling != null) {
         enrolling.destroy();

@@ -173,14 +173,16 @@ final class StaffPages {
         reason);
   }
 
-  private static Map<String, Object> signedIn(Exchange x) {
+  /** The model every signed-in page starts from: the member and the session's CSRF token. */
+  static Map<String, Object> signedIn(Exchange x) {
     Map<String, Object> model = new HashMap<>();
     model.put("member", x.caller().name);
     model.put("csrf", x.session.csrf);
     return model;
   }
 
-  private Reply page(int status, String template, Map<String, Object> model) {
+  /** Renders a template into a page. */
+  Reply page(int status, String template, Map<String, Object> model) {
     StringOutput out = new StringOutput();
     engine.render(template + ".jte", model, out);
     return Reply.of(status, HTML, out.toString().getBytes(StandardCharsets.UTF_8));

@@ -1,9 +1,9 @@
 package io.totpkit.server;
 
-import io.totpkit.core.Wipe;
 import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.OtpException;
+import io.totpkit.core.Wipe;
 import io.totpkit.qr.QrCodes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,19 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.MultiPart;
-import org.eclipse.jetty.http.MultiPartConfig;
-import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
 
 /**
  * Reads the accounts a request to add brings: {@code {"uri": "otpauth://…" or "otpauth-migration://…", "tags": […]}}
  * as JSON, or a screenshot as {@code multipart/form-data} (field {@code image}, optional field {@code tags}, comma
- * separated). Uploads are held in memory only, never written to a temporary file: a screenshot of a QR code is a key.
+ * separated; {@link MultipartForm} holds it in memory only).
  */
 final class Uploads {
-  /** The largest screenshot accepted. */
-  static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
   /** What a request brought. */
   static final class Found {
@@ -39,68 +33,37 @@ final class Uploads {
   Found read(Exchange exchange) {
     String type = exchange.header(HttpHeader.CONTENT_TYPE);
     if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
-      return multipart(exchange, type);
+      byte[] image = exchange.upload();
+      if (image == null) {
+        throw ApiError.badRequest("the form has no 'image' field");
+      }
+      return new Found(screenshot(image), tags(exchange.form().getOrDefault("tags", "")));
     }
     JsonBody body = exchange.json(Set.of("uri", "tags"));
     return new Found(parse(body.required("uri")), body.strings("tags"));
   }
 
-  private Found multipart(Exchange exchange, String type) {
-    if (exchange.request.getLength() > MAX_IMAGE_BYTES + 64 * 1024) {
-      throw Exchange.tooLarge(MAX_IMAGE_BYTES);
-    }
-    MultiPartConfig config = new MultiPartConfig.Builder().maxParts(4).maxSize(MAX_IMAGE_BYTES + 64 * 1024)
-        .maxPartSize(MAX_IMAGE_BYTES).maxMemoryPartSize(MAX_IMAGE_BYTES).useFilesForPartsWithoutFileName(false)
-        .location(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"))).build();
-    MultiPartFormData.Parts parts;
+  /** Every account a screenshot holds; the image's bytes are zeroed once read. */
+  static List<OtpAuthUri> screenshot(byte[] image) {
     try {
-      parts = MultiPartFormData.getParts(exchange.request, exchange.request, type, config);
-    } catch (RuntimeException e) {
-      if (hasCause(e, "TooLarge") || String.valueOf(e.getMessage()).contains("max")) {
-        throw Exchange.tooLarge(MAX_IMAGE_BYTES);
-      }
-      throw ApiError.badRequest("the form could not be read: send the screenshot as multipart/form-data field "
-          + "'image'");
-    }
-    try (parts) {
-      MultiPart.Part image = parts.getFirst("image");
-      if (image == null) {
-        throw ApiError.badRequest("the form has no 'image' field");
-      }
-      byte[] bytes = bytes(image);
-      MultiPart.Part tagPart = parts.getFirst("tags");
-      Set<String> tags = new LinkedHashSet<>();
-      if (tagPart != null) {
-        for (String tag : tagPart.getContentAsString(java.nio.charset.StandardCharsets.UTF_8).split(",")) {
-          if (!tag.isBlank()) {
-            tags.add(tag.strip());
-          }
-        }
-      }
-      List<OtpAuthUri> found;
-      try {
-        found = QrCodes.read(bytes);
-      } catch (OtpException e) {
-        throw new ApiError(400, "NO_ACCOUNT_FOUND", "no authenticator QR code was found in the image: "
-            + e.getMessage());
-      } finally {
-        Wipe.bytes(bytes);
-      }
-      return new Found(found, tags);
+      return QrCodes.read(image);
+    } catch (OtpException e) {
+      throw new ApiError(400, "NO_ACCOUNT_FOUND", "no authenticator QR code was found in the image: "
+          + e.getMessage());
+    } finally {
+      Wipe.bytes(image);
     }
   }
 
-  private static byte[] bytes(MultiPart.Part part) {
-    Content.Source source = part.getContentSource();
-    try (java.io.InputStream in = Content.Source.asInputStream(source)) {
-      byte[] bytes = in.readNBytes(MAX_IMAGE_BYTES + 1);
-      if (bytes.length > MAX_IMAGE_BYTES) {
-        throw Exchange.tooLarge(MAX_IMAGE_BYTES);
+  /** Comma-separated tags, blanks dropped. */
+  static Set<String> tags(String text) {
+    Set<String> tags = new LinkedHashSet<>();
+    for (String tag : text.split(",")) {
+      if (!tag.isBlank()) {
+        tags.add(tag.strip());
       }
-      return bytes;
-    } catch (java.io.IOException e) {
-      throw ApiError.badRequest("the image could not be read");
     }
+    return tags;
   }
 
   /** An {@code otpauth://} URI, or every account of a Google Authenticator export. */
@@ -115,12 +78,5 @@ final class Uploads {
     }
   }
 
-  private static boolean hasCause(Throwable e, String name) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t.getClass().getSimpleName().contains(name)) {
-        return true;
-      }
-    }
-    return false;
-  }
+
 }

@@ -107,6 +107,28 @@ class PagesBrowserTest extends WithServer {
   }
 
   @Test
+  void owner_addsAScreenshot_seesWhatWasFound_thenTheAccount() throws Exception {
+    java.nio.file.Path shot = dir.resolve("screenshot.png");
+    java.nio.file.Files.write(shot, io.totpkit.qr.QrCodes.png(OtpAuthUri.parse(
+        "otpauth://totp/Instagram:brand.team?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Instagram"),
+        io.totpkit.qr.QrOptions.defaults()));
+    signIn(ServerFixture.OWNER);
+    browser.driver.get(fx.server.uri().resolve("/add").toString());
+    browser.driver.findElement(By.id("image")).sendKeys(shot.toAbsolutePath().toString());
+    browser.driver.findElement(By.cssSelector("#add-form button")).click();
+    WebElement table = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.found")));
+    assertThat(table.getText()).contains("Instagram").contains("brand.team").contains("30 s");
+    assertThat(browser.driver.getPageSource()).doesNotContain("JBSWY3DP").doesNotContain("otpauth");
+    browser.screenshot("add-found");
+    browser.driver.findElement(By.id("tags")).sendKeys("client:insta");
+    browser.driver.findElement(By.cssSelector("form.card button")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/accounts"));
+    assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Instagram").contains("client:insta");
+    browser.screenshot("add-added");
+  }
+
+  @Test
   void signInPage_fitsAPhoneScreen() {
     try (Browser phone = new Browser(390, 844)) {
       phone.driver.get(fx.server.uri().resolve("/sign-in").toString());

@@ -126,6 +126,62 @@ class PagesTest extends WithServer {
     assertThat(old.get("/accounts").status).isEqualTo(303);
   }
 
+  @Test
+  void add_screenshot_showsWhatWasFound_addsOnlyOnConfirm() {
+    Http maria = signIn("maria");
+    String token = csrf(maria.get("/add"));
+    byte[] png = io.totpkit.qr.QrCodes.png(io.totpkit.core.OtpAuthUri.parse(
+        "otpauth://totp/TikTok:brand?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TikTok"),
+        io.totpkit.qr.QrOptions.defaults());
+    String boundary = "b" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"s.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(png);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Http.Answer found = maria.send(maria.request("/add").header("Content-Type", "multipart/form-data; boundary="
+        + boundary).header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofByteArray(
+        body.toByteArray())));
+    assertThat(found.status).as(found.toString()).isEqualTo(200);
+    assertThat(found.body).contains("TikTok").contains("brand").contains("30 s").doesNotContain("JBSWY3DP")
+        .doesNotContain("otpauth");
+    try (Vault owner = fx.owner()) {
+      assertThat(owner.findByIssuer("TikTok")).isEmpty();
+    }
+    Http.Answer added = form(maria, "/add/confirm", "csrf=" + csrf(found) + "&tags=client%3Anew");
+    assertThat(added.status).isEqualTo(303);
+    try (Vault owner = fx.owner()) {
+      assertThat(owner.findByIssuer("TikTok")).singleElement()
+          .satisfies(e -> assertThat(e.tags()).containsExactly("client:new"));
+    }
+    assertThat(form(maria, "/add/confirm", "csrf=" + csrf(found) + "&tags=x").status).isEqualTo(409);
+  }
+
+  @Test
+  void add_setupKeyWithoutName_refused_withName_found() {
+    Http maria = signIn("maria");
+    String token = csrf(maria.get("/add"));
+    Http.Answer refused = multipartForm(maria, "/add", token, "text", "JBSW Y3DP EHPK 3PXP JBSW Y3DP");
+    assertThat(refused.status).isEqualTo(400);
+    assertThat(refused.body).contains("needs the service");
+  }
+
+  @Test
+  void add_byOperator_forbidden() {
+    Http olga = signIn("olga");
+    assertThat(olga.get("/add").status).isEqualTo(403);
+  }
+
+  static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
+    String boundary = "b" + System.nanoTime();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
+        + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"\r\n\r\n" + value + "\r\n--"
+        + boundary + "--\r\n";
+    return http.send(http.request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
   private long reveals() {
     try (Vault owner = fx.owner()) {
       return owner.auditTrail().stream().filter(r -> r.action() == AuditAction.CODE_REVEALED).count();

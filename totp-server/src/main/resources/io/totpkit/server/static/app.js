@@ -1,6 +1,7 @@
 // totpkit staff pages: the one script, loaded from the server (no inline script; CSP script-src 'self').
 // On a code page: count down the seconds, hide the code when it expires, copy it on request.
 document.addEventListener("DOMContentLoaded", function () {
+  addPage();
   var box = document.getElementById("code-box");
   if (!box) {
     return;
@@ -30,3 +31,35 @@ document.addEventListener("DOMContentLoaded", function () {
     }
   });
 });
+
+// On the add page: an image pasted anywhere on the page, or dropped on the form, becomes the screenshot to read.
+function addPage() {
+  var input = document.getElementById("image");
+  if (!input) {
+    return;
+  }
+  function take(files) {
+    if (!files || !files.length || files[0].type.indexOf("image/") !== 0) {
+      return false;
+    }
+    var transfer = new DataTransfer();
+    transfer.items.add(files[0]);
+    input.files = transfer.files;
+    document.getElementById("pasted").hidden = false;
+    return true;
+  }
+  document.addEventListener("paste", function (event) {
+    if (take(event.clipboardData && event.clipboardData.files)) {
+      event.preventDefault();
+    }
+  });
+  var form = document.getElementById("add-form");
+  form.addEventListener("dragover", function (event) {
+    event.preventDefault();
+  });
+  form.addEventListener("drop", function (event) {
+    if (take(event.dataTransfer && event.dataTransfer.files)) {
+      event.preventDefault();
+    }
+  });
+}
