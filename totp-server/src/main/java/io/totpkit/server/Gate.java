@@ -58,6 +58,15 @@ final class Gate {
           throw ApiError.unauthenticated();
         }
         return;
+      case OWNER:
+        if (exchange.caller == null) {
+          throw ApiError.unauthenticated();
+        }
+        if (exchange.caller.kind != Caller.Kind.SESSION
+            || exchange.caller.vault.role() != io.totpkit.vault.Role.OWNER) {
+          throw ApiError.forbidden("only an OWNER may see this");
+        }
+        return;
       case ADD:
         if (exchange.caller == null) {
           throw ApiError.unauthenticated();

@@ -20,6 +20,7 @@ final class PageHandler extends RequestChain {
   private static java.util.List<Route> routes(StaffPages pages) {
     java.util.List<Route> all = new java.util.ArrayList<>(pages.routes());
     all.addAll(new AddPages(pages).routes());
+    all.addAll(new AuditPage(pages).routes());
     return all;
   }
 

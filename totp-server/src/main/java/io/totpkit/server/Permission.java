@@ -11,6 +11,8 @@ enum Permission {
   PASSPHRASE_CHECKED,
   /** A signed-in staff member or a token: lists and reveals what their vault keys open. */
   CALLER,
+  /** An OWNER's session: the audit trail. */
+  OWNER,
   /** An OWNER's or CONTRIBUTOR's session, or a token created with {@code --can-add}: adds accounts. */
   ADD;
 }

@@ -126,6 +126,11 @@ class PagesBrowserTest extends WithServer {
     new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/accounts"));
     assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("Instagram").contains("client:insta");
     browser.screenshot("add-added");
+    browser.driver.get(fx.server.uri().resolve("/audit").toString());
+    assertThat(browser.driver.findElement(By.id("verdict")).getText()).startsWith("Audit trail intact");
+    assertThat(browser.driver.findElement(By.tagName("table")).getText()).contains("entry added")
+        .contains("Instagram (brand.team)");
+    browser.screenshot("audit");
   }
 
   @Test

@@ -173,6 +173,24 @@ class PagesTest extends WithServer {
     assertThat(olga.get("/add").status).isEqualTo(403);
   }
 
+  @Test
+  void audit_ownerSeesTheVerdictAndTheReveals_filtered_operatorForbidden() {
+    Http olga = signIn("olga");
+    assertThat(form(olga, "/accounts/" + fx.granted + "/code", "csrf=" + csrf(olga.get("/accounts")) + "&reason=x")
+        .status).isEqualTo(200);
+    assertThat(olga.get("/audit").status).isEqualTo(403);
+    Http maria = signIn("maria");
+    Http.Answer audit = maria.get("/audit");
+    assertThat(audit.status).isEqualTo(200);
+    assertThat(audit.body).contains("Audit trail intact").contains("code revealed").contains("Acme (ops)")
+        .contains("from 127.0.0.1");
+    Http.Answer onlyMaria = maria.get("/audit?member=maria");
+    assertThat(onlyMaria.body).doesNotContain("<td>olga</td>").contains("<td>maria</td>");
+    Http.Answer future = maria.get("/audit?from=2030-01-01");
+    assertThat(future.body).doesNotContain("<td>maria</td>");
+    assertThat(maria.get("/audit?from=tomorrow").status).isEqualTo(400);
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
