@@ -21,6 +21,7 @@ final class PageHandler extends RequestChain {
     java.util.List<Route> all = new java.util.ArrayList<>(pages.routes());
     all.addAll(new AddPages(pages).routes());
     all.addAll(new AuditPage(pages).routes());
+    all.addAll(new SettingsPage(pages, pages.state).routes());
     return all;
   }
 

@@ -31,7 +31,7 @@ final class StaffPages {
       StaffPages.class.getClassLoader(), "io.totpkit.server.pages");
   private final SignIn signIn;
   private final Reveals reveals;
-  private final ServerState state;
+  final ServerState state;
 
   StaffPages(SignIn signIn, Reveals reveals, ServerState state) {
     this.signIn = signIn;

@@ -191,6 +191,29 @@ class PagesTest extends WithServer {
     assertThat(maria.get("/audit?from=tomorrow").status).isEqualTo(400);
   }
 
+  @Test
+  void settings_tokenShownOnce_works_revoked_tagPolicySet_operatorForbidden() {
+    Http olga = signIn("olga");
+    assertThat(olga.get("/settings").status).isEqualTo(403);
+    Http maria = signIn("maria");
+    String token = csrf(maria.get("/settings"));
+    Http.Answer created = form(maria, "/settings/tokens", "csrf=" + token + "&name=poster&grants=client%3Aa");
+    Matcher m = Pattern.compile("(totp_poster_[A-Za-z0-9_-]{43})").matcher(created.body);
+    assertThat(m.find()).as(created.body).isTrue();
+    String bearer = m.group(1);
+    assertThat(fx.anonymous().bearer(bearer).get("/api/v1/accounts").status).isEqualTo(200);
+    assertThat(maria.get("/settings").body).contains("poster").doesNotContain(bearer);
+    assertThat(form(maria, "/settings/tokens/revoke", "csrf=" + token + "&name=poster").status).isEqualTo(303);
+    assertThat(fx.anonymous().bearer(bearer).get("/api/v1/accounts").status).isEqualTo(401);
+    Http.Answer tag = form(maria, "/settings/tags", "csrf=" + token
+        + "&tag=client%3Aa&reason=yes&webhook=https%3A%2F%2Fhooks.example%2Fsecret-path");
+    assertThat(tag.body).containsPattern("id=\"new-secret\"[^>]*>[0-9a-f]{64}<").contains("required")
+        .doesNotContain("secret-path");
+    assertThat(fx.state.tagPolicies().get("client:a").reasonRequired()).isTrue();
+    assertThat(form(maria, "/settings/tags", "csrf=" + token + "&tag=x&webhook=ftp%3A%2F%2Fx").status)
+        .isEqualTo(400);
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
