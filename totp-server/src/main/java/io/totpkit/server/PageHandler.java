@@ -22,6 +22,7 @@ final class PageHandler extends RequestChain {
     all.addAll(new AddPages(pages).routes());
     all.addAll(new AuditPage(pages).routes());
     all.addAll(new SettingsPage(pages, pages.state).routes());
+    all.addAll(new MembersPage(pages).routes());
     return all;
   }
 

@@ -214,6 +214,24 @@ class PagesTest extends WithServer {
         .isEqualTo(400);
   }
 
+  @Test
+  void members_changeGrants_thenRemove_rotatesAccessAway_operatorForbidden() {
+    Http olga = signIn("olga");
+    assertThat(olga.get("/members").status).isEqualTo(403);
+    Http maria = signIn("maria");
+    Http.Answer list = maria.get("/members");
+    assertThat(list.body).contains("olga").contains("client:a").doesNotContain("token:bot");
+    String token = csrf(list);
+    assertThat(form(maria, "/members/change", "csrf=" + token + "&name=olga&role=operator&grants=client%3Ab")
+        .status).isEqualTo(303);
+    assertThat(olga.get("/accounts").body).contains("b@example.com").doesNotContain(">ops<");
+    assertThat(form(maria, "/members/change", "csrf=" + token + "&name=olga&role=operator&grants=").status)
+        .isEqualTo(400);
+    assertThat(form(maria, "/members/remove", "csrf=" + token + "&name=olga").status).isEqualTo(303);
+    assertThat(olga.get("/accounts").status).isEqualTo(303);
+    assertThat(form(maria, "/members/remove", "csrf=" + token + "&name=maria").status).isEqualTo(400);
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"

@@ -1,0 +1,73 @@
+package io.totpkit.server;
+
+import io.totpkit.server.pages.SettingRow;
+import io.totpkit.vault.Member;
+import io.totpkit.vault.Role;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The members page (OWNERs): every member (tokens are on the settings page) with their role and grants; change a
+ * member's role and grants, or remove them. Taking access away rotates the keys the member held, as
+ * {@code totp members change} and {@code remove} do.
+ */
+final class MembersPage {
+  private final StaffPages pages;
+
+  MembersPage(StaffPages pages) {
+    this.pages = pages;
+  }
+
+  List<Route> routes() {
+    return List.of(
+        new Route("GET", "/members", Permission.OWNER, x -> page(x, 200, null)),
+        new Route("POST", "/members/change", Permission.OWNER, this::change),
+        new Route("POST", "/members/remove", Permission.OWNER, this::remove));
+  }
+
+  private Reply change(Exchange x) {
+    Map<String, String> form = x.form();
+    Role role;
+    try {
+      role = Role.valueOf(form.getOrDefault("role", "").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return page(x, 400, "a role is owner, operator or contributor");
+    }
+    java.util.Set<String> grants = Uploads.tags(form.getOrDefault("grants", ""));
+    if (role != Role.OWNER && grants.isEmpty()) {
+      return page(x, 400, "an operator or contributor needs at least one granted tag");
+    }
+    try {
+      x.caller().vault.changeMember(form.getOrDefault("name", ""), role, grants);
+    } catch (IllegalArgumentException | NoSuchElementException e) {
+      return page(x, 400, e.getMessage());
+    }
+    return Reply.redirect("/members");
+  }
+
+  private Reply remove(Exchange x) {
+    try {
+      x.caller().vault.removeMember(x.form().getOrDefault("name", ""));
+    } catch (IllegalArgumentException | NoSuchElementException e) {
+      return page(x, 400, e.getMessage());
+    }
+    return Reply.redirect("/members");
+  }
+
+  private Reply page(Exchange x, int status, String message) {
+    List<SettingRow> rows = new ArrayList<>();
+    for (Member m : x.caller().vault.members()) {
+      if (!ApiTokens.isToken(m.name())) {
+        rows.add(new SettingRow(m.name(), m.role().name().toLowerCase(Locale.ROOT),
+            String.join(", ", m.grantedTags())));
+      }
+    }
+    Map<String, Object> model = pages.signedIn(x);
+    model.put("members", rows);
+    model.put("message", message);
+    return pages.page(status, "members", model);
+  }
+}
