@@ -52,7 +52,8 @@ final class AddPages {
     return pages.page(200, "found", model);
   }
 
-  private List<OtpAuthUri> found(Exchange x) {
+  /** The accounts a form brings: its screenshot, or its pasted link or key (which needs a service and account). */
+  static List<OtpAuthUri> found(Exchange x) {
     Map<String, String> form = x.form();
     byte[] image = x.upload();
     if (image != null && image.length > 0) {

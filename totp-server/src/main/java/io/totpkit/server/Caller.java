@@ -16,7 +16,7 @@ import java.util.UUID;
 final class Caller {
   /** How the caller proved who they are. */
   enum Kind {
-    SESSION, TOKEN
+    SESSION, TOKEN, LINK
   }
 
   /** An id no entry has, for a lookup whose only purpose is the re-read. */

@@ -85,9 +85,10 @@ public final class CodeServer implements AutoCloseable {
     connector.setPort(listen.socketAddress().getPort());
     jetty.addConnector(connector);
     Gate gate = new Gate(sessions, tokens);
-    StaffPages pages = new StaffPages(signIn, reveals, b.state);
+    StaffPages pages = new StaffPages(signIn, reveals, b.state, b.clock);
+    OnboardingLinks links = new OnboardingLinks(b.state, b.store, b.options, b.clock);
     jetty.setHandler(new Handler.Sequence(new ApiHandler(routes, gate, b.behindProxy, b.tls != null),
-        new PageHandler(pages, gate, b.behindProxy, b.tls != null)));
+        new PageHandler(pages, links, gate, b.behindProxy, b.tls != null)));
     jetty.setErrorHandler(new JsonErrorHandler());
     jetty.setStopTimeout(5_000);
     this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -60,7 +60,7 @@ final class MembersPage {
   private Reply page(Exchange x, int status, String message) {
     List<SettingRow> rows = new ArrayList<>();
     for (Member m : x.caller().vault.members()) {
-      if (!ApiTokens.isToken(m.name())) {
+      if (!ApiTokens.isToken(m.name()) && !OnboardingLinks.isLink(m.name())) {
         rows.add(new SettingRow(m.name(), m.role().name().toLowerCase(Locale.ROOT),
             String.join(", ", m.grantedTags())));
       }

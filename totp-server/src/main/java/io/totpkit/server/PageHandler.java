@@ -12,17 +12,18 @@ import org.eclipse.jetty.util.Callback;
 final class PageHandler extends RequestChain {
   private final StaffPages pages;
 
-  PageHandler(StaffPages pages, Gate gate, boolean behindProxy, boolean tls) {
-    super(routes(pages), gate, behindProxy, tls);
+  PageHandler(StaffPages pages, OnboardingLinks links, Gate gate, boolean behindProxy, boolean tls) {
+    super(routes(pages, links), gate, behindProxy, tls);
     this.pages = pages;
   }
 
-  private static java.util.List<Route> routes(StaffPages pages) {
+  private static java.util.List<Route> routes(StaffPages pages, OnboardingLinks links) {
     java.util.List<Route> all = new java.util.ArrayList<>(pages.routes());
     all.addAll(new AddPages(pages).routes());
     all.addAll(new AuditPage(pages).routes());
     all.addAll(new SettingsPage(pages, pages.state).routes());
     all.addAll(new MembersPage(pages).routes());
+    all.addAll(new OnboardingPages(pages, links, pages.reveals).routes());
     return all;
   }
 

@@ -86,7 +86,8 @@ final class Reveals {
     event.put("id", UUID.randomUUID().toString());
     event.put("time", at.toString());
     event.put("by", caller.name);
-    event.put("via", caller.kind == Caller.Kind.TOKEN ? "token" : "session");
+    event.put("via", caller.kind == Caller.Kind.TOKEN ? "token" : caller.kind == Caller.Kind.LINK
+        ? "onboarding link" : "session");
     event.put("from", note.origin().orElse(null));
     event.put("reason", note.reason().orElse(null));
     event.put("account", account);

@@ -40,6 +40,7 @@ import tools.jackson.jr.ob.JSON;
 public final class ServerState {
   private static final String FACTOR = "factor/";
   private static final String TAG = "tag/";
+  private static final String LINK = "link/";
 
   private final StateStore store;
   private final SecureRandom random = new SecureRandom();
@@ -176,6 +177,45 @@ public final class ServerState {
       state.remove(FACTOR + member);
       return state;
     });
+  }
+
+  /** The onboarding links' records (JSON text by link id). */
+  Map<String, String> links() {
+    Map<String, String> out = new TreeMap<>();
+    store.read().forEach((key, value) -> {
+      if (key.startsWith(LINK)) {
+        out.put(key.substring(LINK.length()), value);
+      }
+    });
+    return out;
+  }
+
+  /** Writes (or, with {@code null}, deletes) an onboarding link's record. */
+  void putLink(String id, String record) {
+    store.update(state -> {
+      if (record == null) {
+        state.remove(LINK + id);
+      } else {
+        state.put(LINK + id, record);
+      }
+      return state;
+    });
+  }
+
+  /**
+   * Replaces a link's record with {@code next} if it is still {@code expected}, atomically: how a one-use link is
+   * claimed by exactly one request.
+   */
+  boolean replaceLink(String id, String expected, String next) {
+    boolean[] done = {false};
+    store.update(state -> {
+      if (expected.equals(state.get(LINK + id))) {
+        state.put(LINK + id, next);
+        done[0] = true;
+      }
+      return state;
+    });
+    return done[0];
   }
 
   /** A member's sealed sign-in factor, if enrolled. */

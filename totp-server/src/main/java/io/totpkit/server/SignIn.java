@@ -54,7 +54,7 @@ final class SignIn {
    * @throws ApiError 401 for any wrong name or passphrase; 429 while throttled
    */
   Started start(String member, String passphrase, String client) {
-    if (ApiTokens.isToken(member) || member.length() > 128) {
+    if (ApiTokens.isToken(member) || OnboardingLinks.isLink(member) || member.length() > 128) {
       throw ApiError.unauthenticated();
     }
     throttle.acquire(member, client);

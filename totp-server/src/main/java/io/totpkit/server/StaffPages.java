@@ -10,6 +10,7 @@ import io.totpkit.vault.VaultEntry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +31,12 @@ final class StaffPages {
   private final TemplateEngine engine = TemplateEngine.createPrecompiled(null, ContentType.Html,
       StaffPages.class.getClassLoader(), "io.totpkit.server.pages");
   private final SignIn signIn;
-  private final Reveals reveals;
   final ServerState state;
+  final Reveals reveals;
+  private final java.time.Clock clock;
 
-  StaffPages(SignIn signIn, Reveals reveals, ServerState state) {
+  StaffPages(SignIn signIn, Reveals reveals, ServerState state, java.time.Clock clock) {
+    this.clock = clock;
     this.signIn = signIn;
     this.reveals = reveals;
     this.state = state;
@@ -143,6 +146,21 @@ final class StaffPages {
     model.put("secondsLeft", code.secondsLeft());
     model.put("period", entry.period().map(p -> p.getSeconds()).orElse(0L));
     return page(200, "reveal", model);
+  }
+
+  /** Now, on the server's clock. */
+  Instant now() {
+    return clock.instant();
+  }
+
+  /** A page of one message for someone not signed in (the client behind an onboarding link). */
+  Reply bare(int status, String title, String message) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("member", null);
+    model.put("csrf", null);
+    model.put("title", title);
+    model.put("message", message);
+    return page(status, "message", model);
   }
 
   /** A page of one message, for refusals. */

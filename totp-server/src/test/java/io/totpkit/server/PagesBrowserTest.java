@@ -134,6 +134,42 @@ class PagesBrowserTest extends WithServer {
   }
 
   @Test
+  void onboardingLink_onAPhone_clientGetsTheCode_andTheLinkWorksOnce() throws Exception {
+    signIn(ServerFixture.OWNER);
+    browser.driver.get(fx.server.uri().resolve("/onboarding").toString());
+    browser.driver.findElement(By.id("label")).sendKeys("Bakery & Co <b>");
+    browser.driver.findElement(By.id("link-tags")).sendKeys("client:bakery");
+    browser.driver.findElement(By.cssSelector("form.card button")).click();
+    String link = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("new-link"))).getText();
+    browser.screenshot("onboarding-link-made");
+    java.nio.file.Path shot = dir.resolve("client-screenshot.png");
+    java.nio.file.Files.write(shot, io.totpkit.qr.QrCodes.png(OtpAuthUri.parse(
+        "otpauth://totp/Shopify:owner%40bakery.example?secret=KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF&issuer=Shopify"),
+        io.totpkit.qr.QrOptions.defaults()));
+    try (Browser phone = new Browser(390, 844)) {
+      phone.driver.get(link);
+      assertThat(phone.driver.findElement(By.tagName("h1")).getText()).contains("Bakery & Co <b>");
+      phone.screenshot("onboard-phone");
+      Object wide = phone.driver.executeScript("var out = []; document.querySelectorAll('body *').forEach(function (e) {"
+          + " var r = e.getBoundingClientRect(); if (r.right > window.innerWidth) { out.push(e.tagName + '.'"
+          + " + e.className + '#' + e.id + ' ' + Math.round(r.right)); } }); return out.join(', ');");
+      long width = ((Number) phone.driver.executeScript("return document.documentElement.scrollWidth")).longValue();
+      assertThat(width).as("wider than the screen: " + wide).isLessThanOrEqualTo(390);
+      phone.driver.findElement(By.id("image")).sendKeys(shot.toAbsolutePath().toString());
+      phone.driver.findElement(By.cssSelector("#add-form button")).click();
+      WebElement code = new WebDriverWait(phone.driver, Duration.ofSeconds(10))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+      assertThat(code.getText()).isEqualTo(Totp.builder(Secret.fromBase32("KRUGS4ZANFZSAYJAORSXG5BAONSWG4TF"))
+          .build().generate(fx.clock.instant()));
+      phone.screenshot("onboard-code-phone");
+      phone.driver.get(link);
+      assertThat(phone.driver.findElement(By.tagName("main")).getText()).contains("used already");
+      phone.screenshot("onboard-used-phone");
+    }
+  }
+
+  @Test
   void signInPage_fitsAPhoneScreen() {
     try (Browser phone = new Browser(390, 844)) {
       phone.driver.get(fx.server.uri().resolve("/sign-in").toString());

@@ -232,6 +232,59 @@ class PagesTest extends WithServer {
     assertThat(form(maria, "/members/remove", "csrf=" + token + "&name=maria").status).isEqualTo(400);
   }
 
+  @Test
+  void onboardingLink_clientAddsAndGetsCode_once_recorded_thenTidied() throws Exception {
+    Http maria = signIn("maria");
+    String token = csrf(maria.get("/onboarding"));
+    Http.Answer made = form(maria, "/onboarding", "csrf=" + token + "&label=Acme+Bakery&tags=client%3Abakery");
+    Matcher m = Pattern.compile("id=\"new-link\"[^>]*>https?://[^/]+(/onboard/[0-9a-f]{16}\\.[A-Za-z0-9_-]{43})<")
+        .matcher(made.body);
+    assertThat(m.find()).as(made.body).isTrue();
+    String path = m.group(1);
+    assertThat(maria.get("/onboarding").body).doesNotContain(path.substring(26));
+    Http client = fx.anonymous();
+    Http.Answer page = client.get(path);
+    assertThat(page.status).isEqualTo(200);
+    assertThat(page.body).contains("Acme Bakery").contains("authenticator app");
+    Http.Answer noCode = multipartForm(client, path, "", "text", "");
+    assertThat(noCode.status).isEqualTo(400);
+    byte[] png = io.totpkit.qr.QrCodes.png(io.totpkit.core.OtpAuthUri.parse(
+        "otpauth://totp/TikTok:bakery?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TikTok"),
+        io.totpkit.qr.QrOptions.defaults());
+    Http.Answer code = client.post(path, "multipart/form-data; boundary=b", AccountsApiTest.multipart("b", png, ""));
+    assertThat(code.status).as(code.toString()).isEqualTo(200);
+    assertThat(code.body).contains(Totp.builder(Secret.fromBase32("JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP")).build()
+        .generate(fx.clock.instant())).doesNotContain("JBSWY3DP").doesNotContain("otpauth");
+    Http.Answer again = client.post(path, "multipart/form-data; boundary=b", AccountsApiTest.multipart("b", png, ""));
+    assertThat(again.status).isEqualTo(410);
+    assertThat(client.get(path).status).isEqualTo(410);
+    assertThat(client.get(path.substring(0, path.length() - 4) + "AAAA").status).isEqualTo(404);
+    try (Vault owner = fx.owner()) {
+      assertThat(owner.findByIssuer("TikTok")).singleElement()
+          .satisfies(e -> assertThat(e.tags()).containsExactly("client:bakery"));
+      java.util.List<io.totpkit.vault.AuditRecord> trail = owner.auditTrail();
+      assertThat(trail.get(trail.size() - 1).detail()).hasValue("from 127.0.0.1; reason: onboarding link Acme Bakery");
+      assertThat(trail.get(trail.size() - 1).member()).startsWith("link:");
+    }
+    maria.get("/onboarding");
+    try (Vault owner = fx.owner()) {
+      assertThat(owner.members()).noneMatch(mem -> mem.name().startsWith("link:"));
+    }
+  }
+
+  @Test
+  void onboardingLink_expiresAfter24Hours() {
+    Http maria = signIn("maria");
+    Http.Answer made = form(maria, "/onboarding", "csrf=" + csrf(maria.get("/onboarding"))
+        + "&label=Late&tags=client%3Alate");
+    Matcher m = Pattern.compile("(/onboard/[0-9a-f]{16}\\.[A-Za-z0-9_-]{43})<").matcher(made.body);
+    assertThat(m.find()).isTrue();
+    fx.clock.advance(Duration.ofHours(25));
+    Http.Answer gone = fx.anonymous().get(m.group(1));
+    assertThat(gone.status).isEqualTo(410);
+    assertThat(gone.body).contains("expired");
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
