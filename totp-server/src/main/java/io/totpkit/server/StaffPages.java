@@ -148,6 +148,11 @@ final class StaffPages {
     return page(200, "reveal", model);
   }
 
+  private static io.totpkit.server.pages.Viewer viewer(Caller caller) {
+    return new io.totpkit.server.pages.Viewer(caller.name, caller.vault.role() == io.totpkit.vault.Role.OWNER,
+        caller.mayAdd);
+  }
+
   /** Now, on the server's clock. */
   Instant now() {
     return clock.instant();
@@ -166,7 +171,7 @@ final class StaffPages {
   /** A page of one message, for refusals. */
   Reply message(Exchange x, int status, String title, String message) {
     Map<String, Object> model = new HashMap<>();
-    model.put("member", x.caller != null ? x.caller.name : null);
+    model.put("member", x.caller != null && x.session != null ? viewer(x.caller) : null);
     model.put("csrf", x.session != null ? x.session.csrf : null);
     model.put("title", title);
     model.put("message", message);
@@ -194,7 +199,7 @@ final class StaffPages {
   /** The model every signed-in page starts from: the member and the session's CSRF token. */
   static Map<String, Object> signedIn(Exchange x) {
     Map<String, Object> model = new HashMap<>();
-    model.put("member", x.caller().name);
+    model.put("member", viewer(x.caller()));
     model.put("csrf", x.session.csrf);
     return model;
   }

@@ -168,9 +168,13 @@ class PagesTest extends WithServer {
   }
 
   @Test
-  void add_byOperator_forbidden() {
+  void add_byOperator_forbidden_andNotOfferedInTheNavigation() {
     Http olga = signIn("olga");
     assertThat(olga.get("/add").status).isEqualTo(403);
+    assertThat(olga.get("/accounts").body).doesNotContain("href=\"/add\"").doesNotContain("href=\"/members\"")
+        .doesNotContain("href=\"/settings\"").doesNotContain("href=\"/audit\"");
+    assertThat(signIn("maria").get("/accounts").body).contains("href=\"/add\"").contains("href=\"/members\"")
+        .contains("href=\"/onboarding\"");
   }
 
   @Test
