@@ -53,7 +53,9 @@ public final class CodeServer implements AutoCloseable {
     LoginThrottle throttle = LoginThrottle.standard(b.clock);
     this.tokens = new TokenCallers(b.store, b.options, throttle, b.clock, Duration.ofMinutes(10));
     this.webhooks = b.webhooks != null ? b.webhooks : Webhooks.standard();
-    SignIn signIn = new SignIn(b.store, b.options, sessions, throttle, new SignInFactor(b.state, b.clock), b.clock);
+    SignInFactor factor = new SignInFactor(b.state, b.clock);
+    SignIn signIn = new SignIn(b.store, b.options, sessions, throttle, factor, b.clock);
+    Invitations invitations = new Invitations(b.state, factor, b.store, b.options, b.clock);
     SignInEndpoints signInApi = new SignInEndpoints(signIn);
     Reveals reveals = new Reveals(b.state, webhooks, b.clock);
     AccountEndpoints accounts = new AccountEndpoints(reveals, new Uploads());
@@ -85,7 +87,7 @@ public final class CodeServer implements AutoCloseable {
     connector.setPort(listen.socketAddress().getPort());
     jetty.addConnector(connector);
     Gate gate = new Gate(sessions, tokens);
-    StaffPages pages = new StaffPages(signIn, reveals, b.state, b.clock);
+    StaffPages pages = new StaffPages(signIn, reveals, b.state, b.clock, invitations);
     OnboardingLinks links = new OnboardingLinks(b.state, b.store, b.options, b.clock);
     jetty.setHandler(new Handler.Sequence(new ApiHandler(routes, gate, b.behindProxy, b.tls != null),
         new PageHandler(pages, links, gate, b.behindProxy, b.tls != null)));

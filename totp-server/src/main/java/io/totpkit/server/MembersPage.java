@@ -16,14 +16,17 @@ import java.util.NoSuchElementException;
  */
 final class MembersPage {
   private final StaffPages pages;
+  private final Invitations invitations;
 
-  MembersPage(StaffPages pages) {
+  MembersPage(StaffPages pages, Invitations invitations) {
     this.pages = pages;
+    this.invitations = invitations;
   }
 
   List<Route> routes() {
     return List.of(
-        new Route("GET", "/members", Permission.OWNER, x -> page(x, 200, null)),
+        new Route("GET", "/members", Permission.OWNER, x -> page(x, 200, null, null)),
+        new Route("POST", "/members/invite", Permission.OWNER, this::invite),
         new Route("POST", "/members/change", Permission.OWNER, this::change),
         new Route("POST", "/members/remove", Permission.OWNER, this::remove));
   }
@@ -34,16 +37,16 @@ final class MembersPage {
     try {
       role = Role.valueOf(form.getOrDefault("role", "").toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      return page(x, 400, "a role is owner, operator or contributor");
+      return page(x, 400, "a role is owner, operator or contributor", null);
     }
     java.util.Set<String> grants = Uploads.tags(form.getOrDefault("grants", ""));
     if (role != Role.OWNER && grants.isEmpty()) {
-      return page(x, 400, "an operator or contributor needs at least one granted tag");
+      return page(x, 400, "an operator or contributor needs at least one granted tag", null);
     }
     try {
       x.caller().vault.changeMember(form.getOrDefault("name", ""), role, grants);
     } catch (IllegalArgumentException | NoSuchElementException e) {
-      return page(x, 400, e.getMessage());
+      return page(x, 400, e.getMessage(), null);
     }
     return Reply.redirect("/members");
   }
@@ -52,12 +55,39 @@ final class MembersPage {
     try {
       x.caller().vault.removeMember(x.form().getOrDefault("name", ""));
     } catch (IllegalArgumentException | NoSuchElementException e) {
-      return page(x, 400, e.getMessage());
+      return page(x, 400, e.getMessage(), null);
     }
     return Reply.redirect("/members");
   }
 
-  private Reply page(Exchange x, int status, String message) {
+  private Reply invite(Exchange x) {
+    Map<String, String> form = x.form();
+    Role role;
+    try {
+      role = Role.valueOf(form.getOrDefault("role", "").toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return page(x, 400, "a role is owner, operator or contributor", null);
+    }
+    String path;
+    try {
+      path = invitations.create(x.caller().vault, form.getOrDefault("name", "").strip(), role,
+          Uploads.tags(form.getOrDefault("grants", "")));
+    } catch (ApiError e) {
+      return page(x, e.status, e.getMessage(), null);
+    }
+    String host = x.header(org.eclipse.jetty.http.HttpHeader.HOST);
+    return page(x, 200, null, (x.secure ? "https://" : "http://") + host + path);
+  }
+
+  private Reply page(Exchange x, int status, String message, String newInvite) {
+    invitations.complete(x.caller().vault);
+    List<SettingRow> invites = new ArrayList<>();
+    for (Map.Entry<String, String> e : pages.state.invites().entrySet()) {
+      Map<String, Object> fields = tools.jackson.jr.ob.JSON.std.mapFrom(e.getValue());
+      invites.add(new SettingRow((String) fields.get("name"), ((String) fields.get("role")).toLowerCase(Locale.ROOT),
+          fields.get("passphrase") != null ? "accepted; added at its inviter's next visit"
+              : "waiting until " + fields.get("expires")));
+    }
     List<SettingRow> rows = new ArrayList<>();
     for (Member m : x.caller().vault.members()) {
       if (!ApiTokens.isToken(m.name()) && !OnboardingLinks.isLink(m.name())) {
@@ -68,6 +98,8 @@ final class MembersPage {
     Map<String, Object> model = pages.signedIn(x);
     model.put("members", rows);
     model.put("message", message);
+    model.put("newInvite", newInvite);
+    model.put("invites", invites);
     return pages.page(status, "members", model);
   }
 }

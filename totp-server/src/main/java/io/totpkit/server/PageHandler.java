@@ -22,7 +22,8 @@ final class PageHandler extends RequestChain {
     all.addAll(new AddPages(pages).routes());
     all.addAll(new AuditPage(pages).routes());
     all.addAll(new SettingsPage(pages, pages.state).routes());
-    all.addAll(new MembersPage(pages).routes());
+    all.addAll(new MembersPage(pages, pages.invitations).routes());
+    all.addAll(new InvitationPages(pages, pages.invitations).routes());
     all.addAll(new OnboardingPages(pages, links, pages.reveals).routes());
     return all;
   }

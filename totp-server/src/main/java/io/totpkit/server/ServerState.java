@@ -41,6 +41,7 @@ public final class ServerState {
   private static final String FACTOR = "factor/";
   private static final String TAG = "tag/";
   private static final String LINK = "link/";
+  private static final String INVITE = "invite/";
 
   private final StateStore store;
   private final SecureRandom random = new SecureRandom();
@@ -181,25 +182,12 @@ public final class ServerState {
 
   /** The onboarding links' records (JSON text by link id). */
   Map<String, String> links() {
-    Map<String, String> out = new TreeMap<>();
-    store.read().forEach((key, value) -> {
-      if (key.startsWith(LINK)) {
-        out.put(key.substring(LINK.length()), value);
-      }
-    });
-    return out;
+    return prefixed(LINK);
   }
 
   /** Writes (or, with {@code null}, deletes) an onboarding link's record. */
   void putLink(String id, String record) {
-    store.update(state -> {
-      if (record == null) {
-        state.remove(LINK + id);
-      } else {
-        state.put(LINK + id, record);
-      }
-      return state;
-    });
+    put(LINK + id, record);
   }
 
   /**
@@ -207,15 +195,55 @@ public final class ServerState {
    * claimed by exactly one request.
    */
   boolean replaceLink(String id, String expected, String next) {
+    return replace(LINK + id, expected, next);
+  }
+
+  private Map<String, String> prefixed(String prefix) {
+    Map<String, String> out = new TreeMap<>();
+    store.read().forEach((key, value) -> {
+      if (key.startsWith(prefix)) {
+        out.put(key.substring(prefix.length()), value);
+      }
+    });
+    return out;
+  }
+
+  private void put(String key, String value) {
+    store.update(state -> {
+      if (value == null) {
+        state.remove(key);
+      } else {
+        state.put(key, value);
+      }
+      return state;
+    });
+  }
+
+  private boolean replace(String key, String expected, String next) {
     boolean[] done = {false};
     store.update(state -> {
-      if (expected.equals(state.get(LINK + id))) {
-        state.put(LINK + id, next);
+      if (expected.equals(state.get(key))) {
+        state.put(key, next);
         done[0] = true;
       }
       return state;
     });
     return done[0];
+  }
+
+  /** The invitations' records (JSON text by invitation id). */
+  Map<String, String> invites() {
+    return prefixed(INVITE);
+  }
+
+  /** Writes (or, with {@code null}, deletes) an invitation's record. */
+  void putInvite(String id, String record) {
+    put(INVITE + id, record);
+  }
+
+  /** Replaces an invitation's record if it is still {@code expected}, atomically. */
+  boolean replaceInvite(String id, String expected, String next) {
+    return replace(INVITE + id, expected, next);
   }
 
   /** A member's sealed sign-in factor, if enrolled. */

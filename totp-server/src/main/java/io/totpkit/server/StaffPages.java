@@ -34,9 +34,11 @@ final class StaffPages {
   final ServerState state;
   final Reveals reveals;
   private final java.time.Clock clock;
+  final Invitations invitations;
 
-  StaffPages(SignIn signIn, Reveals reveals, ServerState state, java.time.Clock clock) {
+  StaffPages(SignIn signIn, Reveals reveals, ServerState state, java.time.Clock clock, Invitations invitations) {
     this.clock = clock;
+    this.invitations = invitations;
     this.signIn = signIn;
     this.reveals = reveals;
     this.state = state;
@@ -108,6 +110,8 @@ final class StaffPages {
     } catch (ApiError e) {
       return codeForm(x, e.status, e.getMessage());
     }
+    // An OWNER's sign-in completes the members they invited who have accepted since.
+    invitations.complete(x.session.vault);
     return Reply.redirect("/accounts").withHeader("Set-Cookie", SignInEndpoints.cookie(id, x.secure));
   }
 

@@ -57,7 +57,8 @@ class ArchitectureTest {
     // come through Caller.
     // (Sign-in is authentication itself, so SignInEndpoints is not among them.)
     noClasses().that().belongToAnyOf(AccountEndpoints.class, StaffPages.class, AddPages.class, AuditPage.class,
-        SettingsPage.class, MembersPage.class, OnboardingPages.class, Reveals.class, Uploads.class).should()
+        SettingsPage.class, MembersPage.class, OnboardingPages.class, InvitationPages.class, Reveals.class,
+        Uploads.class).should()
         .dependOnClassesThat().belongToAnyOf(Sessions.class, TokenCallers.class, Gate.class,
             LoginThrottle.class).check(SERVER);
     noClasses().that().doNotBelongToAnyOf(Caller.class).should().callMethod(io.totpkit.vault.Vault.class,

@@ -289,6 +289,41 @@ class PagesTest extends WithServer {
     assertThat(gone.body).contains("expired");
   }
 
+  @Test
+  void invitation_newMemberSetsPassphraseAndFactor_addedAtOwnersNextVisit_thenSignsIn() {
+    Http maria = signIn("maria");
+    Http.Answer made = form(maria, "/members/invite", "csrf=" + csrf(maria.get("/members"))
+        + "&name=nina&role=operator&grants=client%3Aa");
+    Matcher m = Pattern.compile("id=\"new-invite\"[^>]*>https?://[^/]+(/invite/[0-9a-f]{16}\\.[A-Za-z0-9_-]{43})<")
+        .matcher(made.body);
+    assertThat(m.find()).as(made.body).isTrue();
+    String path = m.group(1);
+    Http nina = fx.anonymous();
+    Http.Answer page = nina.get(path);
+    assertThat(page.status).isEqualTo(200);
+    String setupKey = page.body.replaceAll("(?s).*id=\"setup-key\">([A-Z2-7]+)<.*", "$1");
+    assertThat(nina.get(path + "/qr.png").raw.headers().firstValue("Content-Type")).hasValue("image/png");
+    String code = Totp.builder(Secret.fromBase32(setupKey)).build().generate(fx.clock.instant());
+    assertThat(form(nina, path, "passphrase=nina+passphrase&again=other+passphrase&code=" + code).status)
+        .isEqualTo(400);
+    assertThat(form(nina, path, "passphrase=nina+passphrase&again=nina+passphrase&code=000000").status)
+        .isEqualTo(400);
+    Http.Answer done = form(nina, path, "passphrase=nina+passphrase&again=nina+passphrase&code=" + code);
+    assertThat(done.status).as(done.toString()).isEqualTo(200);
+    assertThat(nina.get(path).status).isEqualTo(410);
+    assertThat(form(fx.anonymous(), "/sign-in", "member=nina&passphrase=nina+passphrase").status).isEqualTo(401);
+    assertThat(maria.get("/members").body).contains("nina");
+    Http.Answer first = form(nina, "/sign-in", "member=nina&passphrase=nina+passphrase");
+    assertThat(first.status).isEqualTo(303);
+    Http.Answer codePage = nina.get("/sign-in/code");
+    assertThat(codePage.body).doesNotContain("setup-key");
+    fx.clock.advance(Duration.ofSeconds(30));
+    String next = Totp.builder(Secret.fromBase32(setupKey)).build().generate(fx.clock.instant());
+    assertThat(form(nina, "/sign-in/code", "csrf=" + csrf(codePage) + "&code=" + next).status).isEqualTo(303);
+    assertThat(nina.get("/accounts").body).contains("Acme").doesNotContain("b@example.com");
+    assertThat(fx.state.invites()).isEmpty();
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
