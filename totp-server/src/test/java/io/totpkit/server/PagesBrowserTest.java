@@ -170,6 +170,26 @@ class PagesBrowserTest extends WithServer {
   }
 
   @Test
+  void add_screenshotPastedFromTheClipboard_isRead() {
+    signIn(ServerFixture.OWNER);
+    browser.driver.get(fx.server.uri().resolve("/add").toString());
+    String png = java.util.Base64.getEncoder().encodeToString(io.totpkit.qr.QrCodes.png(OtpAuthUri.parse(
+        "otpauth://totp/Shopify:pasted?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=Shopify"),
+        io.totpkit.qr.QrOptions.defaults()));
+    // A paste event carrying an image file, as the browser fires when a screenshot is pasted (Ctrl-V / Cmd-V).
+    browser.driver.executeScript("var bytes = Uint8Array.from(atob(arguments[0]), function (c) { return c.charCodeAt(0); });"
+        + "var file = new File([bytes], 'pasted.png', {type: 'image/png'});"
+        + "var data = new DataTransfer(); data.items.add(file);"
+        + "document.dispatchEvent(new ClipboardEvent('paste', {clipboardData: data, bubbles: true}));", png);
+    assertThat(browser.driver.findElement(By.id("pasted")).isDisplayed()).isTrue();
+    browser.screenshot("add-pasted");
+    browser.driver.findElement(By.cssSelector("#add-form button")).click();
+    WebElement table = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.found")));
+    assertThat(table.getText()).contains("Shopify").contains("pasted");
+  }
+
+  @Test
   void signInPage_fitsAPhoneScreen() {
     try (Browser phone = new Browser(390, 844)) {
       phone.driver.get(fx.server.uri().resolve("/sign-in").toString());
