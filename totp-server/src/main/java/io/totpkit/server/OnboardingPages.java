@@ -94,8 +94,9 @@ final class OnboardingPages {
     try {
       Caller caller = new Caller(Caller.Kind.LINK, OnboardingLinks.MEMBER_PREFIX + link.id, vault, true);
       UUID first = null;
+      io.totpkit.vault.RevealNote note = io.totpkit.vault.RevealNote.of(x.client, "onboarding link " + link.label);
       for (OtpAuthUri uri : found) {
-        UUID id = vault.add(uri, link.tags);
+        UUID id = vault.add(uri, link.tags, note);
         if (first == null && uri.type() == OtpType.TOTP) {
           first = id;
         }

@@ -269,6 +269,8 @@ class PagesTest extends WithServer {
       java.util.List<io.totpkit.vault.AuditRecord> trail = owner.auditTrail();
       assertThat(trail.get(trail.size() - 1).detail()).hasValue("from 127.0.0.1; reason: onboarding link Acme Bakery");
       assertThat(trail.get(trail.size() - 1).member()).startsWith("link:");
+      assertThat(trail.get(trail.size() - 2).action()).isEqualTo(AuditAction.ENTRY_ADDED);
+      assertThat(trail.get(trail.size() - 2).detail()).hasValue("from 127.0.0.1; reason: onboarding link Acme Bakery");
     }
     maria.get("/onboarding");
     try (Vault owner = fx.owner()) {

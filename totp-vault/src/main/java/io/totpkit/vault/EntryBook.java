@@ -31,11 +31,11 @@ final class EntryBook {
     this.kernel = kernel;
   }
 
-  UUID add(OtpAuthUri uri, Set<String> tags) {
+  UUID add(OtpAuthUri uri, Set<String> tags, RevealNote note) {
     return kernel.change(() -> {
       kernel.requireAdd(tags);
       UUID id = put(kernel.randomId(), uri, tags, null);
-      return VaultChange.saved(id, List.of(kernel.record(AuditAction.ENTRY_ADDED, id, null)));
+      return VaultChange.saved(id, List.of(kernel.record(AuditAction.ENTRY_ADDED, id, null, note.detail())));
     });
   }
 

@@ -153,7 +153,12 @@ public final class Vault implements AutoCloseable {
    * @throws VaultAccessException if the member may not add an entry with these tags
    */
   public UUID add(OtpAuthUri uri, Set<String> tags) {
-    return entries.add(Objects.requireNonNull(uri, "uri"), Tags.checked(tags));
+    return add(uri, tags, RevealNote.NONE);
+  }
+
+  /** Adds an account as {@link #add(OtpAuthUri, Set)} does, its audit record noting where from and why. */
+  public UUID add(OtpAuthUri uri, Set<String> tags, RevealNote note) {
+    return entries.add(Objects.requireNonNull(uri, "uri"), Tags.checked(tags), Objects.requireNonNull(note, "note"));
   }
 
   /**
@@ -170,25 +175,12 @@ public final class Vault implements AutoCloseable {
     entries.update(Objects.requireNonNull(id, "id"), Objects.requireNonNull(uri, "uri"), Tags.checked(tags));
   }
 
-  /**
-   * Replaces an entry's tags. OWNER only; audited.
-   *
-   * @param id the entry
-   * @param tags the new tags
-   * @throws NoSuchElementException if there is no such entry
-   * @throws VaultAccessException if the member is not an owner
-   */
+  /** Replaces an entry's tags ({@code NoSuchElementException} if there is none). OWNER only; audited. */
   public void retag(UUID id, Set<String> tags) {
     entries.retag(Objects.requireNonNull(id, "id"), Tags.checked(tags));
   }
 
-  /**
-   * Removes an entry. OWNER only; audited.
-   *
-   * @param id the entry
-   * @throws NoSuchElementException if there is no such entry
-   * @throws VaultAccessException if the member is not an owner
-   */
+  /** Removes an entry ({@code NoSuchElementException} if there is none). OWNER only; audited. */
   public void remove(UUID id) {
     entries.remove(Objects.requireNonNull(id, "id"));
   }
