@@ -33,10 +33,8 @@ final class MembersPage {
 
   private Reply change(Exchange x) {
     Map<String, String> form = x.form();
-    Role role;
-    try {
-      role = Role.valueOf(form.getOrDefault("role", "").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    Role role = role(form.getOrDefault("role", ""));
+    if (role == null) {
       return page(x, 400, "a role is owner, operator or contributor", null);
     }
     java.util.Set<String> grants = Uploads.tags(form.getOrDefault("grants", ""));
@@ -62,10 +60,8 @@ final class MembersPage {
 
   private Reply invite(Exchange x) {
     Map<String, String> form = x.form();
-    Role role;
-    try {
-      role = Role.valueOf(form.getOrDefault("role", "").toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    Role role = role(form.getOrDefault("role", ""));
+    if (role == null) {
       return page(x, 400, "a role is owner, operator or contributor", null);
     }
     String path;
@@ -77,6 +73,15 @@ final class MembersPage {
     }
     String host = x.header(org.eclipse.jetty.http.HttpHeader.HOST);
     return page(x, 200, null, (x.secure ? "https://" : "http://") + host + path);
+  }
+
+  /** The role a form names, or {@code null}. */
+  private static Role role(String text) {
+    try {
+      return Role.valueOf(text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private Reply page(Exchange x, int status, String message, String newInvite) {
