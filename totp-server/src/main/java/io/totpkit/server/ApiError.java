@@ -31,6 +31,10 @@ final class ApiError extends RuntimeException {
     return body;
   }
 
+  static ApiError tooLarge(long limit) {
+    return new ApiError(413, "TOO_LARGE", "the request body is larger than " + limit / 1024 + " KiB");
+  }
+
   static ApiError badRequest(String message) {
     return new ApiError(400, "BAD_REQUEST", message);
   }

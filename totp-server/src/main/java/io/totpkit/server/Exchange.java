@@ -67,12 +67,12 @@ final class Exchange {
           // The answer is 413 either way.
         }
       }
-      throw tooLarge(limit);
+      throw ApiError.tooLarge(limit);
     }
     try (InputStream in = Request.asInputStream(request)) {
       byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
-        throw tooLarge(limit);
+        throw ApiError.tooLarge(limit);
       }
       return bytes;
     } catch (IOException e) {
@@ -92,7 +92,7 @@ final class Exchange {
       if (request.getMethod().equals("GET")) {
         text = request.getHttpURI().getQuery();
       } else if (type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data")) {
-        MultipartForm multipart = MultipartForm.read(this, type);
+        MultipartForm multipart = MultipartForm.read(request, type);
         upload = multipart.image;
         form = multipart.fields;
         return form;
@@ -132,7 +132,5 @@ final class Exchange {
     }
   }
 
-  static ApiError tooLarge(long limit) {
-    return new ApiError(413, "TOO_LARGE", "the request body is larger than " + limit / 1024 + " KiB");
-  }
+
 }

@@ -11,6 +11,7 @@ import org.eclipse.jetty.http.MultiPart;
 import org.eclipse.jetty.http.MultiPartConfig;
 import org.eclipse.jetty.http.MultiPartFormData;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
 
 /**
  * A {@code multipart/form-data} body: its text fields, and the file of its field {@code image}. Held in memory only,
@@ -31,19 +32,19 @@ final class MultipartForm {
     this.image = image;
   }
 
-  static MultipartForm read(Exchange exchange, String contentType) {
-    if (exchange.request.getLength() > MAX_IMAGE_BYTES + SLACK) {
-      throw Exchange.tooLarge(MAX_IMAGE_BYTES);
+  static MultipartForm read(Request request, String contentType) {
+    if (request.getLength() > MAX_IMAGE_BYTES + SLACK) {
+      throw ApiError.tooLarge(MAX_IMAGE_BYTES);
     }
     MultiPartConfig config = new MultiPartConfig.Builder().maxParts(8).maxSize(MAX_IMAGE_BYTES + SLACK)
         .maxPartSize(MAX_IMAGE_BYTES).maxMemoryPartSize(MAX_IMAGE_BYTES).useFilesForPartsWithoutFileName(false)
         .location(Path.of(System.getProperty("java.io.tmpdir"))).build();
     MultiPartFormData.Parts parts;
     try {
-      parts = MultiPartFormData.getParts(exchange.request, exchange.request, contentType, config);
+      parts = MultiPartFormData.getParts(request, request, contentType, config);
     } catch (RuntimeException e) {
       if (tooLarge(e)) {
-        throw Exchange.tooLarge(MAX_IMAGE_BYTES);
+        throw ApiError.tooLarge(MAX_IMAGE_BYTES);
       }
       throw ApiError.badRequest("the form could not be read as multipart/form-data");
     }
@@ -73,7 +74,7 @@ final class MultipartForm {
       byte[] bytes = in.readNBytes(limit + 1);
       if (bytes.length > limit) {
         Wipe.bytes(bytes);
-        throw Exchange.tooLarge(limit);
+        throw ApiError.tooLarge(limit);
       }
       return bytes;
     } catch (IOException e) {
