@@ -232,6 +232,11 @@ final class Invitations {
         }
         try {
           added.add(add(owner, e.getKey(), fields, key.get()));
+        } catch (IllegalArgumentException taken) {
+          // The name was given to someone else meanwhile: the invitation is void; the OWNER invites again.
+          System.getLogger("io.totpkit.server").log(System.Logger.Level.WARNING,
+              "an accepted invitation could not be completed: "
+              + io.totpkit.core.UntrustedText.forTerminal(taken.getMessage()));
         } finally {
           Wipe.bytes(key.get());
           state.putInvite(e.getKey(), null);

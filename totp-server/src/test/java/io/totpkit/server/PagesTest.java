@@ -326,6 +326,26 @@ class PagesTest extends WithServer {
     assertThat(fx.state.invites()).isEmpty();
   }
 
+  @Test
+  void invitation_whoseNameWasTakenMeanwhile_isDropped_notAFailure() {
+    Http maria = signIn("maria");
+    Http.Answer made = form(maria, "/members/invite", "csrf=" + csrf(maria.get("/members"))
+        + "&name=nina&role=operator&grants=client%3Aa");
+    Matcher m = Pattern.compile("(/invite/[0-9a-f]{16}\\.[A-Za-z0-9_-]{43})<").matcher(made.body);
+    assertThat(m.find()).isTrue();
+    Http nina = fx.anonymous();
+    String setupKey = nina.get(m.group(1)).body.replaceAll("(?s).*id=\"setup-key\">([A-Z2-7]+)<.*", "$1");
+    String code = Totp.builder(Secret.fromBase32(setupKey)).build().generate(fx.clock.instant());
+    assertThat(form(nina, m.group(1), "passphrase=nina+passphrase&again=nina+passphrase&code=" + code).status)
+        .isEqualTo(200);
+    try (Vault owner = fx.owner()) {
+      owner.addMember("nina", io.totpkit.vault.Role.OPERATOR, java.util.Set.of("client:b"),
+          "another passphrase".toCharArray());
+    }
+    assertThat(maria.get("/members").status).isEqualTo(200);
+    assertThat(fx.state.invites()).isEmpty();
+  }
+
   static Http.Answer multipartForm(Http http, String path, String csrf, String field, String value) {
     String boundary = "b" + System.nanoTime();
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + csrf + "\r\n--"
