@@ -20,7 +20,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The code server: staff and automation get codes over HTTP, never keys, and every reveal is audited before its code
- * is answered. It serves the JSON API of the module's README on one address, over TLS when given.
+ * is answered. It serves the JSON API of the module's README under {@code /api/v1/} and the staff pages (with the
+ * client onboarding and invitation links) everywhere else, on one address, over TLS when given.
  *
  * <pre>{@code
  * try (CodeServer server = CodeServer.builder(VaultStore.file(path), ServerState.besideVault(path))
