@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class ServerState {
 
   private final StateStore store;
   private final SecureRandom random = new SecureRandom();
-  private volatile Object[] reasonTagsCache;
+  private volatile Policies policies;
 
   ServerState(StateStore store) {
     this.store = store;
@@ -77,46 +79,65 @@ public final class ServerState {
 
   /** Returns every tag that has a policy, with it. */
   public Map<String, TagPolicy> tagPolicies() {
-    Map<String, TagPolicy> out = new TreeMap<>();
-    for (Map.Entry<String, String> e : store.read().entrySet()) {
-      if (e.getKey().startsWith(TAG)) {
-        out.put(e.getKey().substring(TAG.length()), policyOf(e.getValue()));
-      }
-    }
-    return out;
+    return new TreeMap<>(policies().byTag);
   }
 
-  /** The tags whose reveals need a reason, recomputed only when the state changed. */
+  /** The tags whose reveals need a reason. */
   Set<String> reasonTags() {
-    Map<String, String> now = store.read();
-    Object[] cached = reasonTagsCache;
-    if (cached != null && cached[0] == now) {
-      @SuppressWarnings("unchecked")
-      Set<String> tags = (Set<String>) cached[1];
-      return tags;
-    }
-    Set<String> tags = new java.util.HashSet<>();
-    for (Map.Entry<String, String> e : now.entrySet()) {
-      if (e.getKey().startsWith(TAG) && policyOf(e.getValue()).reasonRequired()) {
-        tags.add(e.getKey().substring(TAG.length()));
-      }
-    }
-    Set<String> frozen = Set.copyOf(tags);
-    reasonTagsCache = new Object[] {now, frozen};
-    return frozen;
+    return policies().reasonTags;
   }
 
   /** The policy of one tag: {@link TagPolicy#NONE} when it has none. */
   TagPolicy policy(String tag) {
-    String value = store.read().get(TAG + tag);
-    return value == null ? TagPolicy.NONE : policyOf(value);
+    return policies().byTag.getOrDefault(tag, TagPolicy.NONE);
   }
 
-  /** The signing secret of a tag's webhook, or {@code null}. */
+  /** A copy of the signing secret of a tag's webhook (the caller zeroes it), or {@code null}. */
   byte[] webhookSecret(String tag) {
-    String value = store.read().get(TAG + tag);
-    Object secret = value == null ? null : fields(value).get("secret");
-    return secret instanceof String ? HexFormat.of().parseHex((String) secret) : null;
+    byte[] secret = policies().secrets.get(tag);
+    return secret == null ? null : secret.clone();
+  }
+
+  /**
+   * The tag policies, parsed once per version of the state: a reveal asks for them on every request, and the store
+   * hands back the same map until the state changes.
+   */
+  private Policies policies() {
+    Map<String, String> now = store.read();
+    Policies parsed = policies;
+    if (parsed == null || parsed.source != now) {
+      parsed = new Policies(now);
+      policies = parsed;
+    }
+    return parsed;
+  }
+
+  /** The tag policies of one version of the state. */
+  private static final class Policies {
+    final Map<String, String> source;
+    final Map<String, TagPolicy> byTag = new HashMap<>();
+    final Map<String, byte[]> secrets = new HashMap<>();
+    final Set<String> reasonTags;
+
+    Policies(Map<String, String> source) {
+      this.source = source;
+      Set<String> reasons = new HashSet<>();
+      for (Map.Entry<String, String> e : source.entrySet()) {
+        if (e.getKey().startsWith(TAG)) {
+          String tag = e.getKey().substring(TAG.length());
+          TagPolicy policy = policyOf(e.getValue());
+          byTag.put(tag, policy);
+          if (policy.reasonRequired()) {
+            reasons.add(tag);
+          }
+          Object secret = fields(e.getValue()).get("secret");
+          if (secret instanceof String) {
+            secrets.put(tag, HexFormat.of().parseHex((String) secret));
+          }
+        }
+      }
+      this.reasonTags = Set.copyOf(reasons);
+    }
   }
 
   /**
