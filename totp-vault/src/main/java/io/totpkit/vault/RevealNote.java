@@ -38,16 +38,7 @@ public final class RevealNote {
   public static RevealNote of(String origin, String reason) {
     Tags.checkText(Objects.requireNonNull(origin, "origin"), "origin");
     if (reason != null) {
-      if (reason.isBlank() || reason.length() > MAX_REASON_LENGTH) {
-        throw new IllegalArgumentException("a reason must be 1 to " + MAX_REASON_LENGTH
-            + " characters and not blank, was " + reason.length() + " characters");
-      }
-      for (int i = 0; i < reason.length(); i++) {
-        if (Character.isISOControl(reason.charAt(i))) {
-          throw new IllegalArgumentException("a reason must not contain control characters (found one at index "
-              + i + ")");
-        }
-      }
+      Tags.checkText(reason, "a reason", MAX_REASON_LENGTH);
     }
     return new RevealNote(origin, reason, Set.of());
   }

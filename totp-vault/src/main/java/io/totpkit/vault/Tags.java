@@ -32,9 +32,14 @@ final class Tags {
 
   /** Checks a tag or member name: 1 to 128 characters, no control characters, not blank. */
   static String checkText(String text, String what) {
+    return checkText(text, what, MAX_LENGTH);
+  }
+
+  /** Checks a text kept in the vault: 1 to {@code maxLength} characters, no control characters, not blank. */
+  static String checkText(String text, String what, int maxLength) {
     Objects.requireNonNull(text, what);
-    if (text.isBlank() || text.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException(what + " must be 1 to " + MAX_LENGTH + " characters and not blank, was "
+    if (text.isBlank() || text.length() > maxLength) {
+      throw new IllegalArgumentException(what + " must be 1 to " + maxLength + " characters and not blank, was "
           + text.length() + " characters");
     }
     for (int i = 0; i < text.length(); i++) {
