@@ -11,21 +11,17 @@ import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultOptions;
 import io.totpkit.vault.VaultStore;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.jr.ob.JSON;
 
 /**
@@ -42,7 +38,6 @@ import tools.jackson.jr.ob.JSON;
 final class Invitations {
   static final Duration LIFETIME = Duration.ofHours(72);
   private static final String PURPOSE = "totp-server invitation key";
-  private static final Pattern LINK = Pattern.compile("([0-9a-f]{16})\\.([A-Za-z0-9_-]{43})");
 
   /** An invitation found by its link, with the link's key. */
   static final class Invite {
@@ -76,7 +71,6 @@ final class Invitations {
   private final VaultStore store;
   private final VaultOptions options;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   Invitations(ServerState state, SignInFactor factors, VaultStore store, VaultOptions options, Clock clock) {
     this.state = state;
@@ -109,11 +103,9 @@ final class Invitations {
     if (role != Role.OWNER && grants.isEmpty()) {
       throw ApiError.badRequest("an operator or contributor needs at least one granted tag");
     }
-    byte[] idBytes = new byte[8];
-    random.nextBytes(idBytes);
-    String id = HexFormat.of().formatHex(idBytes);
-    byte[] key = new byte[32];
-    random.nextBytes(key);
+    LinkKey link = LinkKey.fresh();
+    String id = link.id;
+    byte[] key = link.secretBytes();
     Secret factor = SignInFactor.fresh();
     byte[] factorBytes = factor.bytes();
     try (MemberSeal seal = owner.memberSeal(PURPOSE)) {
@@ -123,11 +115,11 @@ final class Invitations {
       fields.put("grants", new ArrayList<>(new TreeSet<>(grants)));
       fields.put("expires", clock.instant().plus(LIFETIME).toString());
       fields.put("by", owner.member());
-      fields.put("check", HexFormat.of().formatHex(Sha256.of(encode(key))));
+      fields.put("check", link.check());
       fields.put("key", encodeBytes(seal.seal(key)));
       fields.put("factor", encodeBytes(LinkCipher.seal(key, factorBytes, aad(id, "factor"))));
       state.putInvite(id, JSON.std.asString(fields));
-      return "/invite/" + id + "." + encode(key);
+      return "/invite/" + link.text();
     } finally {
       Wipe.bytes(factorBytes);
       factor.destroy();
@@ -141,14 +133,13 @@ final class Invitations {
    * @throws ApiError 404 for an unknown link or a wrong key, 410 for one used or expired
    */
   Invite find(String parameter) {
-    Matcher m = LINK.matcher(parameter);
-    String record = m.matches() ? state.invites().get(m.group(1)) : null;
+    LinkKey link = LinkKey.parse(parameter);
+    String record = link == null ? null : state.invites().get(link.id);
     if (record == null) {
       throw new ApiError(404, "NOT_FOUND", "this invitation does not exist");
     }
-    Invite invite = new Invite(m.group(1), record, Base64.getUrlDecoder().decode(m.group(2)));
-    if (!java.security.MessageDigest.isEqual(HexFormat.of().parseHex((String) invite.fields.get("check")),
-        Sha256.of(m.group(2)))) {
+    Invite invite = new Invite(link.id, record, link.secretBytes());
+    if (!link.matches((String) invite.fields.get("check"))) {
       throw new ApiError(404, "NOT_FOUND", "this invitation does not exist");
     }
     if (invite.accepted() || !clock.instant().isBefore(invite.expires())) {
@@ -279,9 +270,7 @@ final class Invitations {
     return ("totp-server invitation " + id + " " + what).getBytes(StandardCharsets.US_ASCII);
   }
 
-  private static String encode(byte[] key) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(key);
-  }
+
 
   private static String encodeBytes(byte[] bytes) {
     return Base64.getEncoder().encodeToString(bytes);

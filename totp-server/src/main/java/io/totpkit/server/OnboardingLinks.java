@@ -6,18 +6,14 @@ import io.totpkit.vault.VaultOptions;
 import io.totpkit.vault.VaultStore;
 import io.totpkit.vault.WrongPassphraseException;
 import io.totpkit.vault.UnknownMemberException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import tools.jackson.jr.ob.JSON;
 
 /**
@@ -33,7 +29,6 @@ import tools.jackson.jr.ob.JSON;
 final class OnboardingLinks {
   static final String MEMBER_PREFIX = "link:";
   static final Duration LIFETIME = Duration.ofHours(24);
-  private static final Pattern LINK = Pattern.compile("([0-9a-f]{16})\\.([A-Za-z0-9_-]{43})");
 
   /** A link as its record says. */
   static final class Link {
@@ -69,7 +64,6 @@ final class OnboardingLinks {
   private final VaultStore store;
   private final VaultOptions options;
   private final Clock clock;
-  private final SecureRandom random = new SecureRandom();
 
   OnboardingLinks(ServerState state, VaultStore store, VaultOptions options, Clock clock) {
     this.state = state;
@@ -95,16 +89,10 @@ final class OnboardingLinks {
     if (tags.isEmpty()) {
       throw ApiError.badRequest("a link needs at least one tag for the accounts it adds");
     }
-    byte[] idBytes = new byte[8];
-    random.nextBytes(idBytes);
-    String id = HexFormat.of().formatHex(idBytes);
-    byte[] secretBytes = new byte[32];
-    random.nextBytes(secretBytes);
-    String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(secretBytes);
-    io.totpkit.core.Wipe.bytes(secretBytes);
-    owner.addMember(MEMBER_PREFIX + id, Role.CONTRIBUTOR, tags, secret.toCharArray());
-    state.putLink(id, record(label, tags, clock.instant().plus(LIFETIME), false, check(secret)));
-    return "/onboard/" + id + "." + secret;
+    LinkKey key = LinkKey.fresh();
+    owner.addMember(MEMBER_PREFIX + key.id, Role.CONTRIBUTOR, tags, key.secret.toCharArray());
+    state.putLink(key.id, record(label, tags, clock.instant().plus(LIFETIME), false, key.check()));
+    return "/onboard/" + key.text();
   }
 
   /** The links, newest expiry first. */
@@ -121,17 +109,13 @@ final class OnboardingLinks {
    * @throws ApiError 404 for a malformed or unknown link
    */
   Link find(String parameter) {
-    java.util.regex.Matcher m = LINK.matcher(parameter);
-    if (!m.matches()) {
-      throw new ApiError(404, "NOT_FOUND", "this onboarding link does not exist");
-    }
-    String record = state.links().get(m.group(1));
+    LinkKey key = LinkKey.parse(parameter);
+    String record = key == null ? null : state.links().get(key.id);
     if (record == null) {
       throw new ApiError(404, "NOT_FOUND", "this onboarding link does not exist");
     }
-    Link link = new Link(m.group(1), record);
-    // The secret's SHA-256 is kept beside the link, so a wrong secret is told apart without a key derivation.
-    if (!java.security.MessageDigest.isEqual(HexFormat.of().parseHex(link.check), Sha256.of(m.group(2)))) {
+    Link link = new Link(key.id, record);
+    if (!key.matches(link.check)) {
       throw new ApiError(404, "NOT_FOUND", "this onboarding link does not exist");
     }
     return link;
@@ -147,10 +131,9 @@ final class OnboardingLinks {
     if (!link.open(clock.instant())) {
       throw gone(link);
     }
-    String secret = parameter.substring(parameter.indexOf('.') + 1);
     Vault vault;
     try {
-      vault = Vault.open(store, MEMBER_PREFIX + link.id, secret.toCharArray(), options);
+      vault = Vault.open(store, MEMBER_PREFIX + link.id, LinkKey.parse(parameter).secret.toCharArray(), options);
     } catch (WrongPassphraseException | UnknownMemberException e) {
       throw new ApiError(404, "NOT_FOUND", "this onboarding link does not exist");
     }
@@ -179,10 +162,6 @@ final class OnboardingLinks {
   static ApiError gone(Link link) {
     return new ApiError(410, "GONE", link.used ? "This link was used already: ask the agency for a new one."
         : "This link has expired: ask the agency for a new one.");
-  }
-
-  private static String check(String secret) {
-    return HexFormat.of().formatHex(Sha256.of(secret));
   }
 
   private static String record(String label, Set<String> tags, Instant expires, boolean used, String check) {
