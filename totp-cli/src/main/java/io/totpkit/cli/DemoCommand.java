@@ -40,15 +40,20 @@ final class DemoCommand extends VaultCommand {
     try {
       run(io, dir.resolve("agency.totp"));
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-          Files.deleteIfExists(file);
-        }
-      }
+      deleteTree(dir);
     }
     io.out.println();
     io.out.println("Deleted the demo vault. Your own: totp init, then totp add --qr screenshot.png (see totp --help).");
     return ExitCodes.OK;
+  }
+
+  /** Deletes a throw-away directory and everything in it (the demos'). */
+  static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.deleteIfExists(file);
+      }
+    }
   }
 
   private void run(Io io, Path path) throws IOException, InterruptedException {

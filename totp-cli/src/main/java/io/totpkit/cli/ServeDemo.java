@@ -18,9 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code totp serve --demo}: a throw-away vault in a temporary directory with two sample accounts (one from the
@@ -86,10 +84,8 @@ final class ServeDemo {
 
   /** Deletes the demo's directory; safe to run twice, and from the shutdown hook. */
   private static void delete(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-        Files.deleteIfExists(file);
-      }
+    try {
+      DemoCommand.deleteTree(dir);
     } catch (IOException e) {
       // Already gone, or being deleted by the other path.
     }

@@ -118,6 +118,11 @@ final class Exchange {
     return form;
   }
 
+  /** The absolute address of a path of this server, as the client reached it (a link to show once and send on). */
+  String absolute(String path) {
+    return (secure ? "https://" : "http://") + header(HttpHeader.HOST) + path;
+  }
+
   /** The file of a multipart form's field {@code image}, or {@code null}; read with {@link #form()}. */
   byte[] upload() {
     form();

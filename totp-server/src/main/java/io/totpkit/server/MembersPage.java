@@ -71,8 +71,7 @@ final class MembersPage {
     } catch (ApiError e) {
       return page(x, e.status, e.getMessage(), null);
     }
-    String host = x.header(org.eclipse.jetty.http.HttpHeader.HOST);
-    return page(x, 200, null, (x.secure ? "https://" : "http://") + host + path);
+    return page(x, 200, null, x.absolute(path));
   }
 
   /** The role a form names, or {@code null}. */

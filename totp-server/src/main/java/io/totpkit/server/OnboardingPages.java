@@ -62,8 +62,7 @@ final class OnboardingPages {
     } catch (ApiError e) {
       return list(x, e.status, null, e.getMessage());
     }
-    String host = x.header(org.eclipse.jetty.http.HttpHeader.HOST);
-    return list(x, 200, (x.secure ? "https://" : "http://") + host + path, null);
+    return list(x, 200, x.absolute(path), null);
   }
 
   private Reply clientPage(Exchange x) {

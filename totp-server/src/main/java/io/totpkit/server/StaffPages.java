@@ -164,19 +164,20 @@ final class StaffPages {
 
   /** A page of one message for someone not signed in (the client behind an onboarding link). */
   Reply bare(int status, String title, String message) {
-    Map<String, Object> model = new HashMap<>();
-    model.put("member", null);
-    model.put("csrf", null);
-    model.put("title", title);
-    model.put("message", message);
-    return page(status, "message", model);
+    return message(null, null, status, title, message);
   }
 
   /** A page of one message, for refusals. */
   Reply message(Exchange x, int status, String title, String message) {
+    return message(x.caller != null && x.session != null ? viewer(x.caller) : null,
+        x.session != null ? x.session.csrf : null, status, title, message);
+  }
+
+  private Reply message(io.totpkit.server.pages.Viewer viewer, String csrf, int status, String title,
+      String message) {
     Map<String, Object> model = new HashMap<>();
-    model.put("member", x.caller != null && x.session != null ? viewer(x.caller) : null);
-    model.put("csrf", x.session != null ? x.session.csrf : null);
+    model.put("member", viewer);
+    model.put("csrf", csrf);
     model.put("title", title);
     model.put("message", message);
     return page(status, "message", model);
