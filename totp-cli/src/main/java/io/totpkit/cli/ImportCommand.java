@@ -2,14 +2,12 @@ package io.totpkit.cli;
 
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodes;
+import io.totpkit.vault.ImportFile;
 import io.totpkit.vault.ImportReport;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultImportException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -18,24 +16,30 @@ import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code totp import FILE…}: screenshots, Google Authenticator exports, Aegis JSON, otpauth lists. */
+/** {@code totp import FILE…}: screenshots and the export files of other authenticators and password managers. */
 @Command(name = "import", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
-    description = {"Imports accounts from each FILE, told apart by content: an image (PNG, JPEG, GIF, BMP) of QR "
-        + "codes, Google Authenticator export codes included; an Aegis JSON export, plain or encrypted; or a text "
-        + "list (UTF-8) of otpauth:// and otpauth-migration:// lines. A FILE of - (or /dev/stdin) is standard input, "
-        + "after the passphrase's line if that comes from there too. Files of more than 64 MiB are refused. Accounts "
-        + "already in the vault, and keys shorter than 80 bits, are skipped and reported. OWNER only."})
+    description = {"Imports accounts from each FILE, told apart by content, never by name: an image (PNG, JPEG, GIF, "
+        + "BMP) of QR codes, Google Authenticator export codes included; a text list of otpauth:// and "
+        + "otpauth-migration:// lines; a spreadsheet (CSV with a header row); or an export of Aegis, 2FAS, andOTP, "
+        + "Bitwarden, 1Password, FreeOTP+, Proton Authenticator, Stratum or Steam (the README's import table says what "
+        + "each carries over). Encrypted exports ask for their password. A FILE of - (or /dev/stdin) is standard "
+        + "input, after the passphrase's line if that comes from there too. Files of more than 64 MiB are refused. "
+        + "Each file is read whole before anything is added, and added in one save; accounts already in the vault, "
+        + "keys shorter than 80 bits and entries totpkit cannot use are skipped, each listed with its reason. OWNER "
+        + "only."})
 final class ImportCommand extends VaultCommand {
   /** The most bytes one import reads: far more than any screenshot, export or list; less than a heap holds. */
   static final int MAX_BYTES = 64 << 20;
-  /** What {@code import} reads, for messages about what it does not. */
-  static final String FORMATS = "import reads screenshots (PNG, JPEG, GIF, BMP), Aegis JSON exports and text lists "
-      + "of otpauth:// or otpauth-migration:// lines in UTF-8";
+  /** The environment variable that holds an encrypted export's password. */
+  static final String PASSWORD_ENV = "TOTP_IMPORT_PASSWORD";
+  /** The name that variable had when only Aegis exports were encrypted; still read. */
+  static final String OLD_PASSWORD_ENV = "TOTP_AEGIS_PASSWORD";
 
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Files to import; - for standard input.")
   List<Path> files;
@@ -43,9 +47,13 @@ final class ImportCommand extends VaultCommand {
   @Option(names = {"--tag", "-t"}, paramLabel = "TAG", split = ",", description = "Tag every imported account.")
   Set<String> tags = new LinkedHashSet<>();
 
-  @Option(names = "--aegis-password-file", paramLabel = "FILE",
-      description = "The password of an encrypted Aegis export (else $TOTP_AEGIS_PASSWORD, else asked).")
-  Path aegisPasswordFile;
+  @Option(names = {"--password-file", "--aegis-password-file"}, paramLabel = "FILE",
+      description = "The password of an encrypted export, on its first line (else $" + PASSWORD_ENV + ", else "
+          + "asked on the terminal, else the next line of standard input).")
+  Path passwordFile;
+
+  @Option(names = {"--dry-run", "-n"}, description = "Show what would be imported and skipped; change nothing.")
+  boolean dryRun;
 
   @Override
   public Integer call() throws IOException {
@@ -67,13 +75,31 @@ final class ImportCommand extends VaultCommand {
       for (Path file : files) {
         String name = isStandardInput(file) ? "standard input" : String.valueOf(file.getFileName());
         ImportReport report = importOne(vault, file, name);
-        io.show(name + ": " + report.imported().size() + " imported, " + report.skipped().size() + " skipped");
-        for (ImportReport.Skipped skipped : report.skipped()) {
-          io.show("  skipped " + skipped.item() + ": " + skipped.reason());
-        }
+        show(io, name, report);
       }
     }
     return ExitCodes.OK;
+  }
+
+  private void show(Io io, String name, ImportReport report) {
+    io.show(name + " (" + report.format() + "): " + report.added().size() + (report.isDryRun()
+        ? " would be imported, " : " imported, ") + report.skipped().size() + " skipped"
+        + (report.isDryRun() ? "; nothing was changed (dry run)" : ""));
+    if (report.isDryRun()) {
+      for (ImportReport.Added added : report.added()) {
+        io.show("  would import " + added.item() + ": " + describe(added));
+      }
+    }
+    for (ImportReport.Skipped skipped : report.skipped()) {
+      io.show("  skipped " + skipped.item() + ": " + skipped.reason());
+    }
+  }
+
+  private static String describe(ImportReport.Added added) {
+    String who = added.issuer().isEmpty() ? added.account()
+        : added.account().isEmpty() ? added.issuer() : added.issuer() + " (" + added.account() + ")";
+    return (who.isEmpty() ? "(no name)" : who) + (added.tags().isEmpty() ? "" : ", tags " + String.join(", ",
+        added.tags()));
   }
 
   private ImportReport importOne(Vault vault, Path file, String name) throws IOException {
@@ -84,24 +110,25 @@ final class ImportCommand extends VaultCommand {
       for (OtpAuthUri uri : accounts) {
         list.append(uri.toUriString()).append('\n');
       }
-      return vault.importOtpauth(list.toString(), tags);
+      bytes = list.toString().getBytes(StandardCharsets.UTF_8);
     }
-    String text = text(bytes, name);
-    if (text.stripLeading().startsWith("{")) {
-      if (aegisPasswordFile == null && !io().env.containsKey("TOTP_AEGIS_PASSWORD")) {
-        try {
-          return vault.importAegis(text, null, tags);
-        } catch (VaultImportException e) {
-          if (!e.getMessage().contains("is encrypted")) {
-            throw e;
-          }
-        }
-      }
-      char[] password = root().passphrases().read(aegisPasswordFile, "TOTP_AEGIS_PASSWORD",
-          "Password of the Aegis export " + name + ": ");
-      return vault.importAegis(text, password, tags);
+    ImportFile read;
+    try {
+      read = ImportFile.read(bytes, format -> password(format, name));
+    } catch (VaultImportException e) {
+      throw new CliException(ExitCodes.USAGE, name + ": " + e.getMessage().replace("totpkit reads ",
+          "totpkit reads screenshots (PNG, JPEG, GIF, BMP), "));
     }
-    return vault.importOtpauth(text, tags);
+    try (ImportFile content = read) {
+      return dryRun ? vault.previewImport(content, tags) : vault.importFile(content, tags);
+    }
+  }
+
+  private char[] password(String format, String name) {
+    Map<String, String> env = io().env;
+    String variable = env.containsKey(PASSWORD_ENV) || !env.containsKey(OLD_PASSWORD_ENV) ? PASSWORD_ENV
+        : OLD_PASSWORD_ENV;
+    return root().passphrases().read(passwordFile, variable, "Password of the " + format + " export " + name + ": ");
   }
 
   static boolean isStandardInput(Path file) {
@@ -136,20 +163,6 @@ final class ImportCommand extends VaultCommand {
         : String.format(Locale.ROOT, "%.1f MiB", size / (double) (1L << 20));
     return new CliException(ExitCodes.USAGE, name + " holds " + what + "; import reads at most 64 MiB, which no "
         + "screenshot, export or list comes near: is it the right file?");
-  }
-
-  /** The bytes as UTF-8 text; anything else — a zip, a database, random bytes, UTF-16 — is refused, saying why. */
-  private static String text(byte[] bytes, String name) {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-      if (text.indexOf('\0') < 0) {
-        return text;
-      }
-    } catch (CharacterCodingException e) {
-      // binary: reported below
-    }
-    throw new CliException(ExitCodes.USAGE, name + " is neither an image nor text in UTF-8; " + FORMATS);
   }
 
   private static boolean isImage(byte[] head) {

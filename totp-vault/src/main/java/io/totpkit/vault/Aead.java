@@ -91,16 +91,27 @@ final class Aead {
 
   /** Opens GCM with an explicit nonce and a tag stored apart, as Aegis writes it; {@code null} if it fails. */
   static byte[] openDetached(byte[] key, byte[] nonce, byte[] ciphertext, byte[] tag) {
-    if (nonce.length < 1 || tag.length != TAG_LENGTH) {
+    if (tag.length != TAG_LENGTH) {
       return null;
     }
     byte[] joined = new byte[ciphertext.length + tag.length];
     System.arraycopy(ciphertext, 0, joined, 0, ciphertext.length);
     System.arraycopy(tag, 0, joined, ciphertext.length, tag.length);
+    return openJoined(key, nonce, joined);
+  }
+
+  /**
+   * Opens GCM with an explicit nonce over {@code ciphertext ‖ tag}, as most apps' encrypted exports hold it (2FAS,
+   * andOTP, Stratum); {@code null} if it fails or the input is too short to hold a tag.
+   */
+  static byte[] openJoined(byte[] key, byte[] nonce, byte[] ciphertextAndTag) {
+    if (nonce.length < 1 || ciphertextAndTag.length < TAG_LENGTH) {
+      return null;
+    }
     try {
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_LENGTH * 8, nonce));
-      return cipher.doFinal(joined);
+      return cipher.doFinal(ciphertextAndTag);
     } catch (AEADBadTagException e) {
       return null;
     } catch (GeneralSecurityException e) {

@@ -1,16 +1,11 @@
 package io.totpkit.vault;
 
 import io.totpkit.core.Wipe;
-import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
-import io.totpkit.core.OtpException;
 import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,64 +27,66 @@ import java.util.UUID;
  *
  * <p>Thread-safety: stateless.
  */
-final class AegisFormat {
-  private AegisFormat() {}
+final class AegisFormat implements ImportReader {
+  static final String NAME = "Aegis";
 
-  static Imports.Parsed read(String json, char[] password) {
-    Map<String, Object> root = object(Json.parse(json), "the Aegis file");
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public boolean recognises(ImportInput input) {
+    return input.hasMembers("version", "header", "db");
+  }
+
+  @Override
+  public Imports.Parsed read(ImportInput input, ImportPassword password) {
+    Map<String, Object> root = input.jsonObject();
     Object version = root.get("version");
     if (!(version instanceof BigDecimal) || ((BigDecimal) version).intValue() != 1) {
       // Names the kind of value, never the value: a damaged export may hold anything there, a secret included.
       throw new VaultImportException("not an Aegis vault export of version 1 (the top-level \"version\" is "
           + (version instanceof BigDecimal ? version : version == null ? "missing" : "not a number") + ")");
     }
-    Map<String, Object> header = object(root.get("header"), "the Aegis header");
+    Map<String, Object> header = JsonFields.object(root.get("header"), "the Aegis header");
     Object db = root.get("db");
-    Map<String, Object> database;
     if (header.get("slots") == null) {
-      database = object(db, "the Aegis database");
-    } else {
-      if (password == null) {
-        throw new VaultImportException("the Aegis export is encrypted: give its password");
-      }
-      database = decrypt(header, db, password);
+      return entries(JsonFields.object(db, "the Aegis database"), NAME);
     }
-    return entries(database);
+    String format = NAME + " (encrypted)";
+    return entries(Imports.withPassword(password, format, secret -> decrypt(header, db, secret)), format);
   }
 
-  private static Map<String, Object> decrypt(Map<String, Object> header, Object db, char[] password) {
+  private static Map<String, Object> decrypt(Map<String, Object> header, Object db, byte[] secret) {
     if (!(db instanceof String)) {
       throw new VaultImportException("the encrypted Aegis export has no Base64 database");
     }
-    List<?> slots = list(header.get("slots"), "header.slots");
-    byte[] secret = Passphrases.utf8(password);
+    List<?> slots = JsonFields.list(header.get("slots"), "the Aegis header.slots");
     byte[] masterKey = null;
     boolean sawPasswordSlot = false;
-    try {
-      for (Object item : slots) {
-        Map<String, Object> slot = object(item, "a slot");
-        if (number(slot.get("type"), "slot type") != 1) {
-          continue;
-        }
-        sawPasswordSlot = true;
-        byte[] salt = hex(slot.get("salt"), "slot salt");
-        int n = number(slot.get("n"), "slot n");
-        int r = number(slot.get("r"), "slot r");
-        int p = number(slot.get("p"), "slot p");
-        Map<String, Object> keyParams = object(slot.get("key_params"), "slot key_params");
-        byte[] derived = Scrypt.derive(secret, salt, n, r, p, 32);
-        try {
-          masterKey = Aead.openDetached(derived, hex(keyParams.get("nonce"), "slot nonce"),
-              hex(slot.get("key"), "slot key"), hex(keyParams.get("tag"), "slot tag"));
-        } finally {
-          Wipe.bytes(derived);
-        }
-        if (masterKey != null) {
-          break;
-        }
+    for (Object item : slots) {
+      Map<String, Object> slot = JsonFields.object(item, "an Aegis slot");
+      if (JsonFields.fileNumber(slot.get("type"), "an Aegis slot's type") != 1) {
+        continue;
       }
-    } finally {
-      Wipe.bytes(secret);
+      sawPasswordSlot = true;
+      byte[] salt = JsonFields.hex(slot.get("salt"), "the Aegis slot salt");
+      int n = JsonFields.fileNumber(slot.get("n"), "the Aegis slot's n");
+      int r = JsonFields.fileNumber(slot.get("r"), "the Aegis slot's r");
+      int p = JsonFields.fileNumber(slot.get("p"), "the Aegis slot's p");
+      Map<String, Object> keyParams = JsonFields.object(slot.get("key_params"), "the Aegis slot key_params");
+      byte[] derived = Scrypt.derive(secret, salt, n, r, p, 32);
+      try {
+        masterKey = Aead.openDetached(derived, JsonFields.hex(keyParams.get("nonce"), "the Aegis slot nonce"),
+            JsonFields.hex(slot.get("key"), "the Aegis slot key"),
+            JsonFields.hex(keyParams.get("tag"), "the Aegis slot tag"));
+      } finally {
+        Wipe.bytes(derived);
+      }
+      if (masterKey != null) {
+        break;
+      }
     }
     if (!sawPasswordSlot) {
       throw new VaultImportException("the Aegis export has no password slot (only biometric or raw slots)");
@@ -98,20 +95,15 @@ final class AegisFormat {
       throw new WrongPassphraseException("the password does not open the Aegis export");
     }
     try {
-      Map<String, Object> params = object(header.get("params"), "header.params");
-      byte[] ciphertext;
-      try {
-        ciphertext = Base64.getMimeDecoder().decode((String) db);
-      } catch (IllegalArgumentException e) {
-        throw new VaultImportException("the encrypted Aegis database is not valid Base64");
-      }
-      byte[] plain = Aead.openDetached(masterKey, hex(params.get("nonce"), "params nonce"), ciphertext,
-          hex(params.get("tag"), "params tag"));
+      Map<String, Object> params = JsonFields.object(header.get("params"), "the Aegis header.params");
+      byte[] ciphertext = JsonFields.base64(db, "the encrypted Aegis database");
+      byte[] plain = Aead.openDetached(masterKey, JsonFields.hex(params.get("nonce"), "the Aegis params nonce"),
+          ciphertext, JsonFields.hex(params.get("tag"), "the Aegis params tag"));
       if (plain == null) {
         throw new VaultImportException("the encrypted Aegis database fails authentication: it was altered");
       }
       try {
-        return object(Json.parse(new String(plain, StandardCharsets.UTF_8)), "the Aegis database");
+        return JsonFields.object(Json.parse(new String(plain, StandardCharsets.UTF_8)), "the Aegis database");
       } finally {
         Wipe.bytes(plain);
       }
@@ -120,11 +112,12 @@ final class AegisFormat {
     }
   }
 
-  private static Imports.Parsed entries(Map<String, Object> db) {
+  private static Imports.Parsed entries(Map<String, Object> db, String format) {
     Object version = db.get("version");
     if (!(version instanceof BigDecimal) || ((BigDecimal) version).intValue() < 1
         || ((BigDecimal) version).intValue() > 3) {
-      throw new VaultImportException("the Aegis database has version " + version + "; versions 1 to 3 are read");
+      throw new VaultImportException("the Aegis database has version " + (version instanceof BigDecimal ? version
+          : "missing") + "; versions 1 to 3 are read");
     }
     Map<String, String> groups = new LinkedHashMap<>();
     if (db.get("groups") instanceof List) {
@@ -135,67 +128,43 @@ final class AegisFormat {
         }
       }
     }
-    List<?> entries = list(db.get("entries"), "db.entries");
-    if (entries.size() > Imports.MAX_ITEMS) {
-      throw new VaultImportException("the Aegis database has more than " + Imports.MAX_ITEMS + " entries");
-    }
-    Imports.Parsed parsed = new Imports.Parsed();
+    List<?> entries = JsonFields.list(db.get("entries"), "the Aegis db.entries");
+    Imports.Parsed parsed = new Imports.Parsed(format);
     for (int i = 0; i < entries.size(); i++) {
-      String where = "entry " + (i + 1);
-      try {
-        Map<String, Object> entry = object(entries.get(i), where);
-        Object issuerValue = entry.get("issuer");
-        String issuer = issuerValue instanceof String ? (String) issuerValue : "";
-        where = where + (issuer.isEmpty() ? "" : " (" + issuer + ")");
-        parsed.add(new Imports.Item(where, uri(entry, issuer), tags(entry, groups)));
-      } catch (SkipException | OtpException e) {
-        parsed.skip(where, e.getMessage());
-      } catch (IllegalArgumentException | IllegalStateException e) {
-        parsed.skip(where, e.getMessage());
-      }
+      Object value = entries.get(i);
+      String position = "entry " + (i + 1);
+      String issuer = value instanceof Map && ((Map<?, ?>) value).get("issuer") instanceof String
+          ? (String) ((Map<?, ?>) value).get("issuer") : "";
+      String where = Imports.where(position, issuer, "");
+      parsed.entry(where, () -> {
+        Map<String, Object> entry = JsonFields.entryObject(value, position);
+        return new Imports.Item(where, uri(entry, issuer), tags(entry, groups));
+      });
     }
     return parsed;
   }
 
   private static OtpAuthUri uri(Map<String, Object> entry, String issuer) {
-    Object typeValue = entry.get("type");
-    String type = typeValue instanceof String ? ((String) typeValue).toLowerCase(Locale.ROOT) : String.valueOf(
-        typeValue);
-    if (!type.equals("totp") && !type.equals("hotp") && !type.equals("steam")) {
-      throw new SkipException("type \"" + type + "\" is not supported (totp, hotp and steam are)");
-    }
-    Map<String, Object> info = object(entry.get("info"), "info");
+    Map<String, Object> info = JsonFields.entryObject(entry.get("info"), "info");
     if (!(info.get("secret") instanceof String)) {
-      throw new SkipException("info.secret is missing");
+      throw new Imports.Skip("info.secret is missing");
     }
-    Secret secret = Secret.fromBase32((String) info.get("secret"));
-    OtpAuthUri.Builder builder = type.equals("hotp")
-        ? OtpAuthUri.hotp(secret, longNumber(info.get("counter"), "info.counter"))
-        : OtpAuthUri.totp(secret);
-    if (!issuer.isEmpty()) {
-      if (issuer.indexOf(':') >= 0) {
-        builder.issuerParameter(issuer);
-      } else {
-        builder.issuer(issuer);
-      }
+    String type = entry.get("type") instanceof String ? (String) entry.get("type") : String.valueOf(entry.get("type"));
+    String lower = type.toLowerCase(Locale.ROOT);
+    if (!lower.equals("totp") && !lower.equals("hotp") && !lower.equals("steam")) {
+      throw new Imports.Skip("type \"" + type + "\" is not supported (totp, hotp and steam are)");
     }
-    Object name = entry.get("name");
-    builder.account(name instanceof String ? (String) name : "");
-    if (type.equals("steam")) {
-      builder.steam();
-    } else {
-      String algo = info.get("algo") instanceof String ? (String) info.get("algo") : "SHA1";
-      if (algo.equalsIgnoreCase("MD5")) {
-        throw new SkipException("MD5 is not supported");
-      }
-      builder.algorithm(HmacAlgorithm.fromName(algo));
-      builder.digits(info.get("digits") == null ? 6 : number(info.get("digits"), "info.digits"));
+    return Imports.account(type, Secret.fromBase32((String) info.get("secret")), issuer,
+        JsonFields.text(entry, "name"), JsonFields.text(info, "algo"), JsonFields.whole(info, "digits"),
+        JsonFields.whole(info, "period"), lower.equals("hotp") ? counter(info) : null);
+  }
+
+  private static Long counter(Map<String, Object> info) {
+    Long counter = JsonFields.wholeLong(info, "counter");
+    if (counter == null) {
+      throw new Imports.Skip("info.counter is not a whole number");
     }
-    if (!type.equals("hotp")) {
-      int period = info.get("period") == null ? 30 : number(info.get("period"), "info.period");
-      builder.period(Duration.ofSeconds(period));
-    }
-    return builder.build();
+    return counter;
   }
 
   private static Set<String> tags(Map<String, Object> entry, Map<String, String> groups) {
@@ -268,62 +237,5 @@ final class AegisFormat {
     }
     out.append("\n    ]\n  }\n}\n");
     return out.toString();
-  }
-
-  /** An entry that cannot be imported; its message is the reason. */
-  private static final class SkipException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    SkipException(String reason) {
-      super(reason, null, false, false);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> object(Object value, String what) {
-    if (!(value instanceof Map)) {
-      throw new VaultImportException(what + " is not a JSON object");
-    }
-    return (Map<String, Object>) value;
-  }
-
-  private static List<?> list(Object value, String what) {
-    if (!(value instanceof List)) {
-      throw new VaultImportException(what + " is not a JSON array");
-    }
-    return (List<?>) value;
-  }
-
-  private static int number(Object value, String what) {
-    try {
-      return ((BigDecimal) value).intValueExact();
-    } catch (ClassCastException | NullPointerException | ArithmeticException e) {
-      throw new SkipOrFail(what + " is not a whole number");
-    }
-  }
-
-  private static long longNumber(Object value, String what) {
-    try {
-      return ((BigDecimal) value).longValueExact();
-    } catch (ClassCastException | NullPointerException | ArithmeticException e) {
-      throw new SkipOrFail(what + " is not a whole number");
-    }
-  }
-
-  private static byte[] hex(Object value, String what) {
-    try {
-      return HexFormat.of().parseHex((String) value);
-    } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
-      throw new VaultImportException("the Aegis " + what + " is not hex");
-    }
-  }
-
-  /** A malformed number: inside an entry it skips the entry, in the header it fails the import. */
-  private static final class SkipOrFail extends VaultImportException {
-    private static final long serialVersionUID = 1L;
-
-    SkipOrFail(String message) {
-      super(message);
-    }
   }
 }

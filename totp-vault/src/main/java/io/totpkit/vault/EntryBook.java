@@ -48,7 +48,7 @@ final class EntryBook {
    *     format
    */
   UUID put(UUID id, OtpAuthUri uri, Set<String> tags, Instant created) {
-    KeyLength.requireMinimum(uri.secret());
+    check(uri, tags);
     Instant now = kernel.now();
     byte[] secret = uri.secret().bytes();
     try {
@@ -60,6 +60,20 @@ final class EntryBook {
       Wipe.bytes(secret);
     }
     return id;
+  }
+
+  /**
+   * Refuses what {@link #put} refuses, storing nothing: a key shorter than {@link KeyLength#MINIMUM_BITS}, a field
+   * the format cannot hold (with room for the largest sealed key). For an import's dry run.
+   *
+   * @return the entry as it would be described, under a placeholder id
+   */
+  VaultEntry check(OtpAuthUri uri, Set<String> tags) {
+    KeyLength.requireMinimum(uri.secret());
+    Instant now = kernel.now();
+    VaultEntry entry = StoredEntry.describe(new UUID(0, 0), uri, tags, now, now);
+    new StoredEntry(entry, new byte[StoredEntry.MAX_SEALED_SECRET], 0).checked();
+    return entry;
   }
 
   void update(UUID id, OtpAuthUri uri, Set<String> tags) {

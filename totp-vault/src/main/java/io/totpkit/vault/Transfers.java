@@ -41,62 +41,69 @@ final class Transfers {
     }
   }
 
-  /** Reads an Aegis export (its password is checked only after the member was found to be an owner). */
-  ImportReport importAegis(String json, char[] password, Set<String> tags) {
-    synchronized (kernel) {
-      kernel.checkOpen();
-      kernel.requireOwner("import");
-    }
-    return importItems(AegisFormat.read(json, password), tags, "Aegis");
-  }
-
-  ImportReport importItems(Imports.Parsed parsed, Set<String> tags, String format) {
+  /**
+   * Adds {@code parsed}'s accounts in one save, with one {@link AuditAction#ENTRY_ADDED} record per entry and one
+   * {@link AuditAction#IMPORTED} record that names the format and the counts; a dry run checks the same and changes
+   * nothing.
+   */
+  ImportReport importItems(Imports.Parsed parsed, Set<String> tags, boolean dryRun) {
     return kernel.change(() -> {
-      kernel.requireOwner("import");
-      List<UUID> imported = new ArrayList<>();
+      kernel.requireOwner(dryRun ? "preview an import" : "import");
+      List<ImportReport.Added> added = new ArrayList<>();
       List<ImportReport.Skipped> skipped = new ArrayList<>();
       List<AuditJournal.Entry> audit = new ArrayList<>();
       Map<String, List<StoredEntry>> byName = new HashMap<>();
-      kernel.body.entries.values().forEach(stored -> index(byName, stored));
+      kernel.body.entries.values().forEach(stored -> byName.computeIfAbsent(VaultEntry.accountKey(stored.entry),
+          k -> new ArrayList<>()).add(stored));
+      Map<String, List<OtpAuthUri>> fromFile = new HashMap<>();
       for (Object result : parsed.inOrder) {
         if (result instanceof ImportReport.Skipped) {
           skipped.add((ImportReport.Skipped) result);
           continue;
         }
         Imports.Item item = (Imports.Item) result;
-        if (hasSameKey(item.uri, byName.getOrDefault(VaultEntry.accountKey(item.uri), List.of()))) {
+        String account = VaultEntry.accountKey(item.uri);
+        List<OtpAuthUri> earlier = fromFile.computeIfAbsent(account, k -> new ArrayList<>());
+        if (hasSameKey(item.uri, byName.getOrDefault(account, List.of()))) {
           skipped.add(new ImportReport.Skipped(item.name, "already in the vault (same issuer, account and secret)"));
           continue;
         }
-        Set<String> all = new TreeSet<>(tags);
-        all.addAll(item.tags);
-        Set<String> entryTags;
-        try {
-          entryTags = Tags.checked(all);
-        } catch (IllegalArgumentException e) {
-          skipped.add(new ImportReport.Skipped(item.name, "unusable tags: " + e.getMessage()));
+        if (earlier.stream().anyMatch(uri -> uri.type() == item.uri.type() && uri.secret().equals(item.uri.secret()))) {
+          skipped.add(new ImportReport.Skipped(item.name, "the same account appears earlier in the input"));
           continue;
         }
-        UUID id;
         try {
-          id = entries.put(kernel.randomId(), item.uri, entryTags, null);
+          Set<String> all = new TreeSet<>(tags);
+          all.addAll(item.tags);
+          Set<String> entryTags = checkedTags(all);
+          // put() and check() refuse a key under KeyLength.MINIMUM_BITS or a field the format cannot hold.
+          VaultEntry entry = dryRun ? entries.check(item.uri, entryTags)
+              : kernel.body.entries.get(entries.put(kernel.randomId(), item.uri, entryTags, null)).entry;
+          earlier.add(item.uri);
+          added.add(new ImportReport.Added(item.name, entry, dryRun));
+          if (!dryRun) {
+            audit.add(kernel.record(AuditAction.ENTRY_ADDED, entry.id(), parsed.format + " import"));
+          }
         } catch (IllegalArgumentException e) {
-          // put() refuses a key under KeyLength.MINIMUM_BITS or a field the format cannot hold: this item alone.
           skipped.add(new ImportReport.Skipped(item.name, e.getMessage()));
-          continue;
         }
-        index(byName, kernel.body.entries.get(id));
-        imported.add(id);
-        audit.add(kernel.record(AuditAction.ENTRY_ADDED, id, format + " import"));
       }
-      audit.add(kernel.record(AuditAction.IMPORTED, null, format + ": " + imported.size() + " imported, "
+      ImportReport report = new ImportReport(parsed.format, dryRun, added, skipped);
+      if (dryRun) {
+        return VaultChange.journalOnly(report, List.of(), false);
+      }
+      audit.add(kernel.record(AuditAction.IMPORTED, null, parsed.format + ": " + added.size() + " imported, "
           + skipped.size() + " skipped"));
-      return VaultChange.saved(new ImportReport(imported, skipped), audit);
+      return VaultChange.saved(report, audit);
     });
   }
 
-  private static void index(Map<String, List<StoredEntry>> byName, StoredEntry stored) {
-    byName.computeIfAbsent(VaultEntry.accountKey(stored.entry), k -> new ArrayList<>()).add(stored);
+  private static Set<String> checkedTags(Set<String> tags) {
+    try {
+      return Tags.checked(tags);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unusable tags: " + e.getMessage(), e);
+    }
   }
 
   /** Whether one of {@code sameAccount} (entries of the same account) has the same type and key as {@code uri}. */

@@ -407,25 +407,33 @@ public final class Vault implements AutoCloseable {
    */
   public ImportReport importOtpauth(String text, Set<String> tags) {
     Objects.requireNonNull(text, "text");
-    return transfers.importItems(Imports.otpauthList(text), Tags.checked(tags), "otpauth list");
+    return transfers.importItems(Imports.otpauthList(text), Tags.checked(tags), false);
   }
 
   /**
-   * Imports an Aegis vault export (JSON), plain or password-encrypted (scrypt + AES-256-GCM, as Aegis documents its
-   * format). Aegis groups become tags. Unsupported entries (other OTP types, MD5, bad secrets) and duplicates are
-   * skipped and reported. OWNER only; audited.
+   * Imports an export file read by {@link ImportFile#read} (any of {@link ImportFile#formats()}), in one save: either
+   * every account is added or, on failure, none. Accounts already in the vault, repeated in the file, or with a key
+   * shorter than 80 bits are skipped and reported, with the entries the file's reader skipped. One
+   * {@link AuditAction#IMPORTED} record names the format and the counts, with an {@link AuditAction#ENTRY_ADDED}
+   * record per entry. OWNER only.
    *
-   * @param json the export file's text
-   * @param password the export's password, or {@code null} for a plain export; zeroed before this method returns
-   * @param tags tags for every imported entry, besides its Aegis groups
+   * @param file the file, still open
+   * @param tags tags for every imported entry, besides those the file gives it (groups, folders, categories)
    * @return what was imported and what was skipped, and why
-   * @throws VaultImportException if the text is not an Aegis export or is encrypted without a password given
-   * @throws WrongPassphraseException if the password opens none of the export's password slots
    * @throws VaultAccessException if this member is not an owner
    */
-  public ImportReport importAegis(String json, char[] password, Set<String> tags) {
-    return Passphrases.wipingAfter(() -> transfers.importAegis(Objects.requireNonNull(json, "json"), password,
-        Tags.checked(tags)), password);
+  public ImportReport importFile(ImportFile file, Set<String> tags) {
+    return transfers.importItems(Objects.requireNonNull(file, "file").parsed, Tags.checked(tags), false);
+  }
+
+  /**
+   * A dry run of {@link #importFile}: what it would add and skip, and why, with nothing changed or recorded. OWNER
+   * only.
+   *
+   * @throws VaultAccessException if this member is not an owner
+   */
+  public ImportReport previewImport(ImportFile file, Set<String> tags) {
+    return transfers.importItems(Objects.requireNonNull(file, "file").parsed, Tags.checked(tags), true);
   }
 
   /**

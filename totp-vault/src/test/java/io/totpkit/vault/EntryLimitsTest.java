@@ -40,7 +40,7 @@ class EntryLimitsTest {
       long before = vault.verifyAudit();
       String json = "{\"version\": 1, \"header\": {\"slots\": null, \"params\": null}, \"db\": {\"version\": 3,"
           + " \"entries\": [" + aegisEntry(LONG) + ", " + aegisEntry("acme-ops") + "]}}";
-      ImportReport report = vault.importAegis(json, null, Set.of());
+      ImportReport report = TestVaults.importAegis(vault, json, null, Set.of());
       assertThat(report.imported()).hasSize(1);
       assertThat(report.skipped()).singleElement().extracting(ImportReport.Skipped::reason).asString()
           .contains("does not fit the vault format");

@@ -92,7 +92,7 @@ class KeyLengthTest {
         + "\"AA\", \"algo\": \"SHA1\", \"digits\": 6, \"period\": 30}}, {\"type\": \"totp\", \"name\": \"dev\", "
         + "\"issuer\": \"Long\", \"info\": {\"secret\": \"JBSWY3DPEHPK3PXP\", \"algo\": \"SHA1\", \"digits\": 6, "
         + "\"period\": 30}}]}}";
-    ImportReport report = vault.importAegis(json, null, Set.of());
+    ImportReport report = TestVaults.importAegis(vault, json, null, Set.of());
     assertThat(report.imported()).hasSize(1);
     assertThat(report.skipped()).hasSize(1);
     assertThat(report.skipped().get(0).reason()).startsWith("the key is only 8 bits");

@@ -63,8 +63,8 @@ class ModuleTest {
           throw new java.io.UncheckedIOException(e);
         }
       }).map(path -> path.getFileName().toString()).sorted().collect(Collectors.toList());
-      assertThat(users).containsExactly("Argon2id.java", "Ed25519Keys.java", "Hkdf.java", "Scrypt.java",
-          "X25519Keys.java");
+      assertThat(users).containsExactly("Argon2id.java", "Ed25519Keys.java", "Hkdf.java", "Pbkdf2.java",
+          "Scrypt.java", "X25519Keys.java");
     }
   }
 }

@@ -75,14 +75,14 @@ class NoSecretInTextTest {
       objects.add(TestVaults.fast());
       objects.add(vault.importOtpauth(String.join("\n", URI, URI + "&digits=5", URI.replace("secret=", "secret=1"),
           URI.replace("totp", "motp"), "otpauth-migration://offline?data=" + BASE32), Set.of()));
-      objects.add(vault.importAegis(aegis("totp", BASE32 + "1", "SHA1") + "", null, Set.of()));
-      objects.add(vault.importAegis(aegis("motp", BASE32, "SHA1"), null, Set.of()));
-      objects.add(vault.importAegis(aegis("totp", BASE32, "MD5"), null, Set.of()));
-      objects.add(vault.importAegis(aegis("totp", BASE32, "SHA1"), null, Set.of()).skipped());
-      thrown.add(catchThrowable(() -> vault.importAegis(aegis("totp", BASE32, "SHA1").replace("}", ""), null,
+      objects.add(TestVaults.importAegis(vault, aegis("totp", BASE32 + "1", "SHA1") + "", null, Set.of()));
+      objects.add(TestVaults.importAegis(vault, aegis("motp", BASE32, "SHA1"), null, Set.of()));
+      objects.add(TestVaults.importAegis(vault, aegis("totp", BASE32, "MD5"), null, Set.of()));
+      objects.add(TestVaults.importAegis(vault, aegis("totp", BASE32, "SHA1"), null, Set.of()).skipped());
+      thrown.add(catchThrowable(() -> TestVaults.importAegis(vault, aegis("totp", BASE32, "SHA1").replace("}", ""), null,
           Set.of())));
-      thrown.add(catchThrowable(() -> vault.importAegis("{\"version\": \"" + BASE32 + "\"}", null, Set.of())));
-      thrown.add(catchThrowable(() -> vault.importAegis("{\"" + BASE32 + "\" " + BASE32, null, Set.of())));
+      thrown.add(catchThrowable(() -> TestVaults.importAegis(vault, "{\"version\": \"" + BASE32 + "\"}", null, Set.of())));
+      thrown.add(catchThrowable(() -> TestVaults.importAegis(vault, "{\"" + BASE32 + "\" " + BASE32, null, Set.of())));
       thrown.add(catchThrowable(() -> vault.add(OtpAuthUri.parse(URI + "&digits=11"), Set.of())));
       thrown.add(catchThrowable(() -> vault.add(OtpAuthUri.parse(URI), Set.of("bad tag " + "x".repeat(300)))));
       thrown.add(catchThrowable(() -> vault.code(UUID.randomUUID())));

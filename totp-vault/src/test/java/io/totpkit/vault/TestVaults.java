@@ -54,4 +54,12 @@ final class TestVaults {
     }
   }
 
+
+  /** Reads {@code json} as an import file (an Aegis export in most tests) and imports it. */
+  static ImportReport importAegis(Vault vault, String json, char[] password, java.util.Set<String> tags) {
+    ImportPassword source = password == null ? ImportPassword.NONE : format -> password;
+    try (ImportFile file = ImportFile.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), source)) {
+      return vault.importFile(file, tags);
+    }
+  }
 }
