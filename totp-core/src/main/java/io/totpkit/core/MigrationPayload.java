@@ -196,7 +196,9 @@ public final class MigrationPayload {
           ? OtpAuthUri.hotp(Secret.fromBytes(secret), checkCounter(counter, which))
           : OtpAuthUri.totp(Secret.fromBytes(secret));
       builder.algorithm(algorithm(algorithm, which)).digits(digits(digits, which));
-      int colon = name.indexOf(':');
+      // The app shows the name whole when the issuer field is empty ("encoding: ¿äÄéÉ? (demo)"): only a name
+      // beside an issuer is split like a label, its prefix kept as the label's issuer.
+      int colon = issuer.isEmpty() ? -1 : name.indexOf(':');
       if (colon > 0) {
         builder.labelIssuer(name.substring(0, colon)).account(name.substring(colon + 1));
       } else {

@@ -260,6 +260,8 @@ public final class OtpAuthUri {
     StringBuilder out = new StringBuilder(128).append("otpauth://").append(type.uriName()).append('/');
     if (labelIssuer != null) {
       out.append(PercentCodec.encode(labelIssuer)).append(':');
+    } else if (account.indexOf(':') >= 0) {
+      out.append(':');   // an empty issuer prefix, so that the account's own ':' does not read back as one
     }
     out.append(PercentCodec.encode(account)).append("?secret=").append(secret.toBase32());
     if (issuerParameter != null) {
@@ -484,14 +486,8 @@ public final class OtpAuthUri {
      * Builds the URI.
      *
      * @return the URI
-     * @throws IllegalArgumentException if the account contains {@code ':'} while the label has no issuer prefix (it
-     *     would read back as an issuer)
      */
     public OtpAuthUri build() {
-      if (labelIssuer == null && account.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("an account containing ':' needs a label issuer; otherwise the part before"
-            + " ':' would read back as the issuer");
-      }
       return new OtpAuthUri(this);
     }
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads {@code otpauth://} and {@code steam://} text into an {@link OtpAuthUri}, by hand: {@link java.net.URI} refuses
@@ -116,6 +117,10 @@ final class OtpAuthUriParser {
     }
   }
 
+  /** The parameters that decide an account's codes or name, which may appear once (lower case). */
+  private static final Set<String> INTERPRETED = Set.of("secret", "issuer", "algorithm", "digits", "period",
+      "counter", "encoder");
+
   /** Whether {@link OtpAuthUri} has a field of its own for parameter {@code name} (lower case). */
   static boolean isInterpreted(String name, OtpType type, boolean steam) {
     switch (name) {
@@ -163,10 +168,15 @@ final class OtpAuthUriParser {
           throw new InvalidOtpAuthUriException("a parameter without a name at position " + (from + 1));
         }
         String value = nameEnd < to ? PercentCodec.decode(text, nameEnd + 1, to, true, quoted) : "";
-        if (parameters.put(name, value) != null) {
-          throw new InvalidOtpAuthUriException(quoted + " appears more than once");
+        if (!parameters.containsKey(name)) {
+          parameters.put(name, value);
+          names.put(name, written);
+        } else if (INTERPRETED.contains(name)) {
+          // Two values of a parameter that decides the codes: neither can be trusted over the other.
+          throw new InvalidOtpAuthUriException("parameter '" + name + "' appears more than once");
         }
-        names.put(name, written);
+        // A repeated parameter totpkit does not interpret (andOTP writes tags=a&tags=b) keeps its first value, as
+        // pyotp and otpauth.js read it.
       }
       from = to + 1;
     }
