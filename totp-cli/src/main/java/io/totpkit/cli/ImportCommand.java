@@ -1,6 +1,5 @@
 package io.totpkit.cli;
 
-import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.vault.ImportFile;
 import io.totpkit.vault.ImportReport;
@@ -104,20 +103,16 @@ final class ImportCommand extends VaultCommand {
 
   private ImportReport importOne(Vault vault, Path file, String name) throws IOException {
     byte[] bytes = read(file);
-    if (isImage(bytes)) {
-      List<OtpAuthUri> accounts = QrCodes.read(bytes);
-      StringBuilder list = new StringBuilder();
-      for (OtpAuthUri uri : accounts) {
-        list.append(uri.toUriString()).append('\n');
-      }
-      bytes = list.toString().getBytes(StandardCharsets.UTF_8);
-    }
     ImportFile read;
-    try {
-      read = ImportFile.read(bytes, format -> password(format, name));
-    } catch (VaultImportException e) {
-      throw new CliException(ExitCodes.USAGE, name + ": " + e.getMessage().replace("totpkit reads ",
-          "totpkit reads screenshots (PNG, JPEG, GIF, BMP), "));
+    if (isImage(bytes)) {
+      read = ImportFile.of("screenshot", QrCodes.read(bytes));
+    } else {
+      try {
+        read = ImportFile.read(bytes, format -> password(format, name));
+      } catch (VaultImportException e) {
+        throw new CliException(ExitCodes.USAGE, name + ": " + e.getMessage().replace("totpkit reads ",
+            "totpkit reads screenshots (PNG, JPEG, GIF, BMP), "));
+      }
     }
     try (ImportFile content = read) {
       return dryRun ? vault.previewImport(content, tags) : vault.importFile(content, tags);

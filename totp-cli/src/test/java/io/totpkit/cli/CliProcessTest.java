@@ -233,14 +233,14 @@ class CliProcessTest {
 
     Cli.Result imported = run(totp("import", "-"), "owner passphrase\n" + TotpCommandTest.SLACK + "\n");
     assertThat(imported.status).as(imported.toString()).isZero();
-    assertThat(imported.out).isEqualTo("standard input: 1 imported, 0 skipped\n");
+    assertThat(imported.out).isEqualTo("standard input (otpauth list): 1 imported, 0 skipped\n");
 
     byte[] noise = new byte[100_000];
     new SplittableRandom(7).nextBytes(noise);
     Path garbage = Files.write(dir.resolve("g.bin"), noise);
     Cli.Result refused = run(totp("import", garbage.toString()), "owner passphrase\n");
     assertThat(refused.status).isEqualTo(2);
-    assertThat(refused.err).startsWith("totp: g.bin is neither an image nor text in UTF-8").hasLineCount(1);
+    assertThat(refused.err).startsWith("totp: g.bin: the file is binary data of no known kind").hasLineCount(1);
   }
 
   /** Argon2id at the vault's default 64 MiB in a 24 MiB heap: the OutOfMemoryError is one line and status 5. */

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import io.totpkit.vault.ImportFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,8 +22,12 @@ import org.junit.jupiter.api.Test;
  */
 
 class ImportInputTest extends WithVault {
-  private static final String NOT_AN_IMPORT = " is neither an image nor text in UTF-8; import reads screenshots (PNG, "
-      + "JPEG, GIF, BMP), Aegis JSON exports and text lists of otpauth:// or otpauth-migration:// lines in UTF-8\n";
+  /** The end of every refusal: what import reads, every format named. */
+  private static String readable() {
+    return "; totpkit reads screenshots (PNG, JPEG, GIF, BMP), " + String.join(", ", ImportFile.formats()
+        .subList(0, ImportFile.formats().size() - 1)) + " and " + ImportFile.formats().get(ImportFile.formats().size()
+        - 1) + " files\n";
+  }
 
   private Cli.Result refused(String... args) {
     Cli.Result result = cli.run(args);
@@ -58,7 +63,8 @@ class ImportInputTest extends WithVault {
     byte[] noise = new byte[100_000];
     new SplittableRandom(4226).nextBytes(noise);
     Path file = Files.write(dir.resolve("g.bin"), noise);
-    assertThat(refused("import", file.toString()).err).isEqualTo("totp: g.bin" + NOT_AN_IMPORT);
+    assertThat(refused("import", file.toString()).err).isEqualTo("totp: g.bin: the file is binary data of no known kind"
+        + readable());
   }
 
   @Test
@@ -69,7 +75,8 @@ class ImportInputTest extends WithVault {
       out.write(TotpCommandTest.GITHUB.repeat(50).getBytes(StandardCharsets.UTF_8));
     }
     Path file = Files.write(dir.resolve("accounts.zip"), zip.toByteArray());
-    assertThat(refused("import", file.toString()).err).isEqualTo("totp: accounts.zip" + NOT_AN_IMPORT);
+    assertThat(refused("import", file.toString()).err).isEqualTo("totp: accounts.zip: the file is a ZIP archive "
+        + "(unpack it and import the export inside)" + readable());
   }
 
   /** An SQLite database begins "SQLite format 3" and a NUL, then binary pages: valid UTF-8 or not, not a list. */
@@ -80,7 +87,8 @@ class ImportInputTest extends WithVault {
     System.arraycopy(magic, 0, page, 0, magic.length);
     page[16] = 0x10;
     Path file = Files.write(dir.resolve("otp.db"), page);
-    assertThat(refused("import", file.toString()).err).isEqualTo("totp: otp.db" + NOT_AN_IMPORT);
+    assertThat(refused("import", file.toString()).err).isEqualTo("totp: otp.db: the file is an SQLite database, an "
+        + "app's own storage rather than an export (export from the app instead)" + readable());
   }
 
   /** Notepad's "Unicode": UTF-16 with a byte-order mark, a NUL after every ASCII letter. */
@@ -88,7 +96,8 @@ class ImportInputTest extends WithVault {
   void import_utf16List_status2() throws IOException {
     Path file = Files.writeString(dir.resolve("list.txt"), "\ufeff" + TotpCommandTest.GITHUB + "\r\n",
         StandardCharsets.UTF_16LE);
-    assertThat(refused("import", file.toString()).err).isEqualTo("totp: list.txt" + NOT_AN_IMPORT);
+    assertThat(refused("import", file.toString()).err).isEqualTo("totp: list.txt: the file is text in UTF-16 (save it "
+        + "as UTF-8 and import it again)" + readable());
   }
 
   @Test

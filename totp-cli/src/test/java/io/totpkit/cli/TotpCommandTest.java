@@ -321,12 +321,12 @@ class TotpCommandTest {
   void import_otpauthListAegisAndGoogleExportScreenshot() throws IOException {
     Path list = Files.writeString(dir.resolve("list.txt"), "# clients\n" + GITHUB + "\nnot a uri\n");
     Cli.Result first = ok("import", list.toString(), "--tag", "imported");
-    assertThat(first.out).contains("list.txt: 1 imported, 1 skipped").contains("skipped line 3");
+    assertThat(first.out).contains("list.txt (otpauth list): 1 imported, 1 skipped").contains("skipped line 3");
 
     List<String> google = MigrationPayload.encode(List.of(OtpAuthUri.parse(SLACK), OtpAuthUri.parse(GITHUB)));
     Path png = Files.write(dir.resolve("export.png"), QrPictures.png(google.get(0)));
     Cli.Result second = ok("import", png.toString());
-    assertThat(second.out).contains("export.png: 1 imported, 1 skipped").contains("already in the vault");
+    assertThat(second.out).contains("export.png (screenshot): 1 imported, 1 skipped").contains("already in the vault");
 
     Path aegis = dir.resolve("aegis.json");
     ok("export", "--format", "aegis", "--out", aegis.toString());
@@ -335,7 +335,7 @@ class TotpCommandTest {
     assertThat(other.run("init").status).isZero();
     Cli.Result fromAegis = other.run("import", aegis.toString());
     assertThat(fromAegis.status).as(fromAegis.toString()).isZero();
-    assertThat(fromAegis.out).contains("aegis.json: 2 imported, 0 skipped");
+    assertThat(fromAegis.out).contains("aegis.json (Aegis): 2 imported, 0 skipped");
   }
 
   @Test
@@ -440,7 +440,7 @@ class TotpCommandTest {
     // No terminal: the password is the next line of standard input.
     Cli.Result result = cli.runWithInput("aegis test password\n", "import", aegis.toString());
     assertThat(result.status).as(result.toString()).isZero();
-    assertThat(result.out).contains("aegis-encrypted.json: 4 imported, 3 skipped").contains("MD5")
+    assertThat(result.out).contains("aegis-encrypted.json (Aegis (encrypted)): 4 imported, 3 skipped").contains("MD5")
         .doesNotContain("JBSWY3DPEHPK3PXP");
   }
 

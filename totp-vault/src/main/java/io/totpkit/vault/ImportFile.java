@@ -56,6 +56,22 @@ public final class ImportFile implements AutoCloseable {
     return new ImportFile(ImportFormats.read(content, password));
   }
 
+  /**
+   * Wraps accounts read elsewhere — the QR codes of a screenshot — so that they are imported, previewed and audited
+   * like a file's: each is named {@code "account N (issuer)"}.
+   *
+   * @param format what they were read from, for the report and the audit trail: {@code "screenshot"}
+   * @param found the accounts; their keys are shared with the result, and destroyed by its {@link #close()}
+   */
+  public static ImportFile of(String format, List<OtpAuthUri> found) {
+    Imports.Parsed parsed = new Imports.Parsed(Tags.checkText(format, "format"));
+    for (int i = 0; i < found.size(); i++) {
+      OtpAuthUri uri = Objects.requireNonNull(found.get(i), "account");
+      parsed.add(new Imports.Item(Imports.where("account " + (i + 1), uri.issuer(), uri.account()), uri, Set.of()));
+    }
+    return new ImportFile(parsed);
+  }
+
   /** Returns the names of the formats {@link #read} recognises: {@code "Aegis"}, {@code "2FAS"}, … */
   public static List<String> formats() {
     return ImportFormats.names();

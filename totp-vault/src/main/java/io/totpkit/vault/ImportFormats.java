@@ -39,6 +39,8 @@ final class ImportFormats {
 
   /** {@code "totpkit reads …"}: one sentence naming every format, for messages about a file in none of them. */
   static String readable() {
-    return "totpkit reads " + String.join(", ", names()) + " files";
+    List<String> names = names();
+    String last = names.remove(names.size() - 1);
+    return "totpkit reads " + String.join(", ", names) + (names.isEmpty() ? "" : " and ") + last + " files";
   }
 }

@@ -27,6 +27,10 @@ final class UnknownFiles {
     if (bytes.length >= 2 && (bytes[0] & 0xff) == 0xac && (bytes[1] & 0xff) == 0xed) {
       return "serialized Java objects, as FreeOTP 2 backups are (export as FreeOTP+ JSON instead)";
     }
+    if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xfe
+        || (bytes[0] & 0xff) == 0xfe && (bytes[1] & 0xff) == 0xff)) {
+      return "text in UTF-16 (save it as UTF-8 and import it again)";
+    }
     if (input.startsWith("%PDF")) {
       return "a PDF document";
     }
