@@ -104,7 +104,7 @@ final class ImportCommand extends VaultCommand {
   private ImportReport importOne(Vault vault, Path file, String name) throws IOException {
     byte[] bytes = read(file);
     ImportFile read;
-    if (isImage(bytes)) {
+    if (QrCodes.isImage(bytes)) {
       read = ImportFile.of("screenshot", QrCodes.read(bytes));
     } else {
       try {
@@ -158,19 +158,5 @@ final class ImportCommand extends VaultCommand {
         : String.format(Locale.ROOT, "%.1f MiB", size / (double) (1L << 20));
     return new CliException(ExitCodes.USAGE, name + " holds " + what + "; import reads at most 64 MiB, which no "
         + "screenshot, export or list comes near: is it the right file?");
-  }
-
-  private static boolean isImage(byte[] head) {
-    int length = head.length;
-    if (length >= 4 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G') {
-      return true;
-    }
-    if (length >= 3 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xd8 && (head[2] & 0xff) == 0xff) {
-      return true;
-    }
-    if (length >= 4 && head[0] == 'G' && head[1] == 'I' && head[2] == 'F' && head[3] == '8') {
-      return true;
-    }
-    return length >= 2 && head[0] == 'B' && head[1] == 'M';
   }
 }

@@ -74,6 +74,27 @@ public final class QrCodes {
   }
 
   /**
+   * Whether {@code bytes} begin like an image file this class reads (PNG, JPEG, GIF, BMP), by their first bytes
+   * alone: for callers that take a screenshot or an export file in the same place and must tell them apart.
+   *
+   * @param bytes the file's bytes, or at least its first four
+   * @return whether they start with a PNG, JPEG, GIF or BMP signature
+   */
+  public static boolean isImage(byte[] bytes) {
+    int length = bytes.length;
+    if (length >= 4 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G') {
+      return true;
+    }
+    if (length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
+      return true;
+    }
+    if (length >= 4 && bytes[0] == 'G' && bytes[1] == 'I' && bytes[2] == 'F' && bytes[3] == '8') {
+      return true;
+    }
+    return length >= 2 && bytes[0] == 'B' && bytes[1] == 'M';
+  }
+
+  /**
    * Reads every authenticator account from the bytes of an image file, with the default limits.
    *
    * @param image the bytes of a PNG, JPEG, GIF or BMP file

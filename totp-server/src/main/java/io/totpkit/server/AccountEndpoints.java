@@ -1,6 +1,7 @@
 package io.totpkit.server;
 
-import io.totpkit.core.OtpAuthUri;
+import io.totpkit.vault.ImportFile;
+import io.totpkit.vault.ImportReport;
 import io.totpkit.vault.RevealedCode;
 import io.totpkit.vault.VaultEntry;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -45,18 +47,27 @@ final class AccountEndpoints {
 
   Reply add(Exchange exchange) {
     Uploads.Found found = uploads.read(exchange);
-    Set<String> tags = found.tags;
     List<Object> added = new ArrayList<>();
-    for (OtpAuthUri uri : found.uris) {
+    for (ImportFile.Account account : found.accounts) {
+      Set<String> tags = new TreeSet<>(found.tags);
+      tags.addAll(account.tags());
       UUID id;
       try {
-        id = exchange.caller().vault.add(uri, tags);
+        id = exchange.caller().vault.add(account.uri(), tags);
       } catch (IllegalArgumentException e) {
-        throw ApiError.badRequest(e.getMessage());
+        throw ApiError.badRequest(account.item() + ": " + e.getMessage());
       }
       added.add(describe(exchange.caller().account(id.toString())));
     }
-    return Reply.created(Map.of("added", added));
+    List<Object> skipped = new ArrayList<>();
+    for (ImportReport.Skipped item : found.skipped) {
+      skipped.add(Map.of("item", item.item(), "reason", item.reason()));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("format", found.format);
+    out.put("added", added);
+    out.put("skipped", skipped);
+    return Reply.created(out);
   }
 
   /** An entry as the API shows it: no key. */

@@ -14,7 +14,7 @@ import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 
 /**
- * A {@code multipart/form-data} body: its text fields, and the file of its field {@code image}. Held in memory only,
+ * A {@code multipart/form-data} body: its text fields, and the file of its field {@code image} (or {@code file}). Held in memory only,
  * never written to a temporary file (a screenshot of a QR code is a key); refused past its limits before the parts
  * are read whole.
  */
@@ -53,9 +53,9 @@ final class MultipartForm {
       byte[] image = null;
       for (MultiPart.Part part : parts) {
         String name = part.getName();
-        if ("image".equals(name)) {
+        if ("image".equals(name) || "file".equals(name)) {
           if (image != null) {
-            throw ApiError.badRequest("the form has two images");
+            throw ApiError.badRequest("the form has two files (fields image and file are the same)");
           }
           image = bytes(part, MAX_IMAGE_BYTES);
         } else if (name != null) {

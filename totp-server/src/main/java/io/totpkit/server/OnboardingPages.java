@@ -80,7 +80,7 @@ final class OnboardingPages {
     }
     List<OtpAuthUri> found;
     try {
-      found = AddPages.found(x);
+      found = AddPages.found(x).accounts().stream().map(io.totpkit.vault.ImportFile.Account::uri).toList();
     } catch (ApiError e) {
       return form(link, x, e.status, e.getMessage());
     }

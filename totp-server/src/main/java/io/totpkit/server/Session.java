@@ -24,7 +24,7 @@ final class Session {
   final String csrf;
   private Stage stage = Stage.PASSPHRASE_CHECKED;
   private Secret enrolling;
-  private java.util.List<io.totpkit.core.OtpAuthUri> pendingAdd;
+  private java.util.List<io.totpkit.vault.ImportFile.Account> pendingAdd;
   private Instant lastSeen;
   private boolean closed;
 
@@ -40,13 +40,13 @@ final class Session {
   }
 
   /** Holds what the add page found until it is confirmed (or replaced, or the session ends). */
-  synchronized void pendingAdd(java.util.List<io.totpkit.core.OtpAuthUri> found) {
+  synchronized void pendingAdd(java.util.List<io.totpkit.vault.ImportFile.Account> found) {
     pendingAdd = found == null ? null : java.util.List.copyOf(found);
   }
 
   /** Takes what the add page found: it is added once at most. */
-  synchronized java.util.List<io.totpkit.core.OtpAuthUri> takePendingAdd() {
-    java.util.List<io.totpkit.core.OtpAuthUri> found = pendingAdd;
+  synchronized java.util.List<io.totpkit.vault.ImportFile.Account> takePendingAdd() {
+    java.util.List<io.totpkit.vault.ImportFile.Account> found = pendingAdd;
     pendingAdd = null;
     return found;
   }

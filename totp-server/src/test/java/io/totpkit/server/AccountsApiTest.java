@@ -132,7 +132,50 @@ class AccountsApiTest extends WithServer {
     Http.Answer answer = maria.post("/api/v1/accounts", "multipart/form-data; boundary=" + boundary,
         multipart(boundary, "not an image".getBytes(StandardCharsets.UTF_8), ""));
     assertThat(answer.status).isEqualTo(400);
-    assertThat(answer.field("error")).isEqualTo("NO_ACCOUNT_FOUND");
+    assertThat(answer.field("error")).isEqualTo("UNREADABLE_FILE");
+    assertThat(answer.field("message")).contains("text without an otpauth:// line")
+        .contains("totpkit reads screenshots (PNG, JPEG, GIF, BMP), ").contains("Aegis");
+  }
+
+  /** An Aegis export, its group a tag, its unusable entry reported; the same file any import reads. */
+  @Test
+  void add_exportFile_addsItsAccountsWithTheirGroupsAndListsTheSkipped() {
+    Http maria = fx.signIn("maria");
+    String export = "{\"version\": 1, \"header\": {\"slots\": null, \"params\": null}, \"db\": {\"version\": 3, "
+        + "\"entries\": [{\"type\": \"totp\", \"name\": \"brand\", \"issuer\": \"Shopify\", \"info\": {\"secret\": "
+        + "\"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\", \"algo\": \"SHA1\", \"digits\": 6, \"period\": 30}, \"groups\": "
+        + "[\"g1\"]}, {\"type\": \"motp\", \"name\": \"old\", \"issuer\": \"Legacy\", \"info\": {\"secret\": \"AAAA\"}}], "
+        + "\"groups\": [{\"uuid\": \"g1\", \"name\": \"client:c\"}]}}";
+    String boundary = "----b";
+    Http.Answer answer = maria.post("/api/v1/accounts", "multipart/form-data; boundary=" + boundary,
+        multipart(boundary, export.getBytes(StandardCharsets.UTF_8), ""));
+    assertThat(answer.status).as(answer.toString()).isEqualTo(201);
+    assertThat(answer.body).contains("\"format\":\"Aegis\"").contains("Shopify").contains("client:c")
+        .contains("entry 2 (Legacy)").contains("motp").doesNotContain("JBSWY3DP");
+  }
+
+  /** An encrypted export without its password, and with a wrong one: two distinct answers, neither a sign-in error. */
+  @Test
+  void add_encryptedExport_asksForItsPasswordAndRefusesAWrongOne() {
+    Http maria = fx.signIn("maria");
+    String zeros = "00".repeat(16);
+    String export = "{\"version\": 1, \"header\": {\"slots\": [{\"type\": 1, \"key\": \"" + zeros + zeros
+        + "\", \"key_params\": {\"nonce\": \"" + "00".repeat(12) + "\", \"tag\": \"" + zeros + "\"}, \"n\": 1024, "
+        + "\"r\": 8, \"p\": 1, \"salt\": \"" + zeros + "\"}], \"params\": {\"nonce\": \"" + "00".repeat(12)
+        + "\", \"tag\": \"" + zeros + "\"}}, \"db\": \"AAAA\"}";
+    String boundary = "----b";
+    Http.Answer none = maria.post("/api/v1/accounts", "multipart/form-data; boundary=" + boundary,
+        multipart(boundary, export.getBytes(StandardCharsets.UTF_8), ""));
+    assertThat(none.status).isEqualTo(400);
+    assertThat(none.field("error")).isEqualTo("PASSWORD_REQUIRED");
+    byte[] withPassword = (new String(multipart(boundary, export.getBytes(StandardCharsets.UTF_8), ""),
+        StandardCharsets.UTF_8).replace("--" + boundary + "--", "--" + boundary
+        + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nnot it\r\n--" + boundary + "--"))
+        .getBytes(StandardCharsets.UTF_8);
+    Http.Answer wrong = maria.post("/api/v1/accounts", "multipart/form-data; boundary=" + boundary, withPassword);
+    assertThat(wrong.status).isEqualTo(400);
+    assertThat(wrong.field("error")).isEqualTo("WRONG_PASSWORD");
+    assertThat(maria.get("/api/v1/accounts").status).isEqualTo(200);
   }
 
   @Test

@@ -11,13 +11,15 @@ public final class FoundView {
   private final String account;
   private final int digits;
   private final String period;
+  private final String tags;
 
-  /** An account as shown. */
-  public FoundView(String issuer, String account, int digits, String period) {
+  /** An account as shown; {@code tags} are those its app gave it (groups, folders), comma separated. */
+  public FoundView(String issuer, String account, int digits, String period, String tags) {
     this.issuer = issuer;
     this.account = account;
     this.digits = digits;
     this.period = period;
+    this.tags = tags;
   }
 
   /** Returns the service's name. */
@@ -38,5 +40,10 @@ public final class FoundView {
   /** Returns how long a code lasts ("30 s"), or "counter" for HOTP. */
   public String period() {
     return period;
+  }
+
+  /** Returns the tags its app gave it, comma separated; empty if none. */
+  public String tags() {
+    return tags;
   }
 }
