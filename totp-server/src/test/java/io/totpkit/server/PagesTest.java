@@ -133,16 +133,7 @@ class PagesTest extends WithServer {
     byte[] png = io.totpkit.qr.QrCodes.png(io.totpkit.core.OtpAuthUri.parse(
         "otpauth://totp/TikTok:brand?secret=JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP&issuer=TikTok"),
         io.totpkit.qr.QrOptions.defaults());
-    String boundary = "b" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"s.png\"\r\n"
-        + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes(png);
-    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    Http.Answer found = maria.send(maria.request("/add").header("Content-Type", "multipart/form-data; boundary="
-        + boundary).header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofByteArray(
-        body.toByteArray())));
+    Http.Answer found = fileForm(maria, token, png, null);
     assertThat(found.status).as(found.toString()).isEqualTo(200);
     assertThat(found.body).contains("TikTok").contains("brand").contains("30 s").doesNotContain("JBSWY3DP")
         .doesNotContain("otpauth");
@@ -156,6 +147,46 @@ class PagesTest extends WithServer {
           .satisfies(e -> assertThat(e.tags()).containsExactly("client:new"));
     }
     assertThat(form(maria, "/add/confirm", "csrf=" + csrf(found) + "&tags=x").status).isEqualTo(409);
+  }
+
+  /** Another app's export on the same form: its format, its accounts with their groups, its unusable entries, escaped. */
+  @Test
+  void add_exportFile_showsFormatGroupsAndSkippedEntries_namesEscaped() {
+    Http maria = signIn("maria");
+    String token = csrf(maria.get("/add"));
+    String export = "{\"version\": 1, \"header\": {\"slots\": null, \"params\": null}, \"db\": {\"version\": 3, "
+        + "\"entries\": [{\"type\": \"totp\", \"name\": \"<img src=x onerror=alert(1)>\", \"issuer\": \"Shopify\", "
+        + "\"info\": {\"secret\": \"JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP\"}, \"groups\": [\"g1\"]}, {\"type\": \"yandex\", "
+        + "\"name\": \"y\", \"issuer\": \"<b>Yandex</b>\", \"info\": {\"secret\": \"AAAA\"}}], \"groups\": "
+        + "[{\"uuid\": \"g1\", \"name\": \"client:shop\"}]}}";
+    Http.Answer found = fileForm(maria, token, export.getBytes(java.nio.charset.StandardCharsets.UTF_8), null);
+    assertThat(found.status).as(found.toString()).isEqualTo(200);
+    assertThat(found.body).contains("Read as: Aegis").contains("Shopify").contains("client:shop")
+        .contains("Not added (1)").contains("&lt;b&gt;Yandex&lt;/b&gt;").contains("&lt;img src=x")
+        .doesNotContain("<img src=x").doesNotContain("<b>Yandex").doesNotContain("JBSWY3DP");
+    assertThat(form(maria, "/add/confirm", "csrf=" + csrf(found) + "&tags=").status).isEqualTo(303);
+    try (Vault owner = fx.owner()) {
+      assertThat(owner.findByIssuer("Shopify")).singleElement()
+          .satisfies(e -> assertThat(e.tags()).containsExactly("client:shop"));
+    }
+    Http.Answer unknown = fileForm(maria, csrf(maria.get("/add")), "{\"items\": 3}".getBytes(
+        java.nio.charset.StandardCharsets.UTF_8), null);
+    assertThat(unknown.status).isEqualTo(400);
+    assertThat(unknown.body).contains("JSON of no export format totpkit knows").contains("totpkit reads screenshots");
+  }
+
+  /** Posts the add form with a file (and the password of an encrypted export, if not null). */
+  private static Http.Answer fileForm(Http http, String token, byte[] file, String password) {
+    String boundary = "b" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + token
+        + (password == null ? "" : "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\n"
+        + password) + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"image\"; filename=\"f\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    body.writeBytes(file);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return http.send(http.request("/add").header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
   }
 
   @Test

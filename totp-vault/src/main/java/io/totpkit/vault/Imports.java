@@ -97,13 +97,21 @@ final class Imports {
    */
   static OtpAuthUri account(String type, Secret secret, String issuer, String account, String algorithm,
       Integer digits, Integer period, Long counter) {
+    try {
+      return build(type, secret, issuer, account, algorithm, digits, period, counter);
+    } catch (RuntimeException e) {
+      secret.destroy();   // a refused entry leaves no key behind
+      throw e;
+    }
+  }
+
+  private static OtpAuthUri build(String type, Secret secret, String issuer, String account, String algorithm,
+      Integer digits, Integer period, Long counter) {
     String kind = type == null ? "totp" : type.toLowerCase(Locale.ROOT);
     if (!kind.equals("totp") && !kind.equals("hotp") && !kind.equals("steam")) {
-      secret.destroy();
       throw new Skip("type \"" + type + "\" is not supported (TOTP, HOTP and Steam are)");
     }
     if (kind.equals("hotp") && counter == null) {
-      secret.destroy();
       throw new Skip("an HOTP entry without its counter");
     }
     OtpAuthUri.Builder builder = kind.equals("hotp") ? OtpAuthUri.hotp(secret, counter) : OtpAuthUri.totp(secret);
@@ -121,7 +129,6 @@ final class Imports {
     } else {
       String algo = algorithm == null || algorithm.isBlank() ? "SHA1" : algorithm.strip();
       if (algo.equalsIgnoreCase("MD5")) {
-        secret.destroy();
         throw new Skip("MD5 is not supported");
       }
       builder.algorithm(HmacAlgorithm.fromName(algo));
