@@ -14,12 +14,14 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code secret}: the key in Base32, upper case, padded with {@code '='} (Apache Commons Codec);
  *   <li>{@code issuer} and {@code label}: the service and the account, kept apart since andOTP 0.7.0. A backup
- *       from before has only {@code label} (a scanned account's was {@code "issuer - path"}); andOTP reads it with
- *       an empty issuer and never splits it, and neither does this reader;
+ *       from before has only {@code label}, the scanned URI's path, prefixed {@code "issuer - "} when the URI had an
+ *       issuer parameter; andOTP reads it with an empty issuer and never splits it, and neither does this reader
+ *       (so a label such as {@code "GitLab - GitLab:bob"} meets {@link io.totpkit.core.OtpAuthUri}'s rule that an
+ *       account with {@code ':'} needs an issuer, and is skipped with that reason);
  *   <li>{@code digits}; {@code type}: {@code TOTP}, {@code HOTP}, {@code STEAM} or {@code MOTP};
  *       {@code algorithm}: {@code SHA1}, {@code SHA256} or {@code SHA512};
  *   <li>{@code period} for TOTP only (a Steam entry has none and uses 30 s), {@code counter} for HOTP only: the
- *       counter of the next code;
+ *       counter of the code andOTP shows, which the user moves on with a button;
  *   <li>{@code tags}: an array of names, which become tags; {@code thumbnail}, {@code last_used} and
  *       {@code used_frequency}, which are ignored.
  * </ul>

@@ -25,9 +25,11 @@ import java.util.Set;
  *
  * <p>The account is what FreeOTP+ shows: the issuer is the first non-empty of {@code issuerAlt}, {@code issuerExt}
  * and {@code issuerInt}, the label {@code labelAlt} if present, else {@code label}. FreeOTP+ has no Steam type: it
- * makes Steam codes for a TOTP token whose issuer is {@code "Steam"}, and so does this reader (a HOTP token with that
- * issuer is skipped). The tokens are read in array order; {@code tokenOrder} lists the same tokens in the same order
- * and serves only to recognise the file. A missing type is TOTP, a missing algorithm SHA1, as FreeOTP+ imports them.
+ * makes Steam codes for a token whose issuer is {@code "Steam"} (2.4 on) or whose {@code issuerExt} is (before), and
+ * so does this reader for TOTP (a HOTP token with that issuer is skipped). The tokens are read in array order;
+ * {@code tokenOrder} lists the same tokens in the same order and serves only to recognise the file (FreeOTP+'s own
+ * import looks the tokens up by these ids and loses one whose id does not match, such as one without an issuer). A
+ * missing type is TOTP, a missing algorithm SHA1, as FreeOTP+ imports them.
  *
  * <p>Source: FreeOTP+'s {@code token-data/src/main/java/org/fedorahosted/freeotp/data/legacy/ImportExportUtil.kt},
  * {@code legacy/SavedTokens.kt}, {@code legacy/Token.java}, {@code MigrationUtil.kt}, {@code OtpTokenFactory.kt} and
