@@ -15,6 +15,10 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new AndOtpFormat(),
+      new FreeOtpPlusFormat(),
+      // No magic, only a plausible header: after every reader of a binary file that has one.
+      new AndOtpEncryptedFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}
