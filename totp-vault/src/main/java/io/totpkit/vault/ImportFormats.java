@@ -15,6 +15,7 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new TwoFasFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}

@@ -90,6 +90,19 @@ final class Imports {
   }
 
   /**
+   * {@code "\"mOTP\""}: an entry type an app wrote, quoted for a skip reason when it is a short word (type names are);
+   * anything longer or stranger is described, not quoted, since a damaged field may hold a key.
+   */
+  static String quoteType(String type) {
+    boolean word = !type.isEmpty() && type.length() <= 12;
+    for (int i = 0; i < type.length() && word; i++) {
+      char c = type.charAt(i);
+      word = c < 128 && Character.isLetterOrDigit(c);
+    }
+    return word ? "\"" + type + "\"" : "of " + type.length() + " characters";
+  }
+
+  /**
    * An account from an app's fields, the rule every reader shares: {@code type} is totp, hotp or steam (any case); a
    * missing algorithm is SHA1, digits 6, period 30 s; an issuer with a colon travels in the issuer parameter.
    *
