@@ -16,6 +16,7 @@ final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
       new TwoFasFormat(),
+      new ProtonFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}
