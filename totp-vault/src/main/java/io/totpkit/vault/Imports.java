@@ -90,16 +90,17 @@ final class Imports {
   }
 
   /**
-   * {@code "\"mOTP\""}: an entry type an app wrote, quoted for a skip reason when it is a short word (type names are);
-   * anything longer or stranger is described, not quoted, since a damaged field may hold a key.
+   * {@code "\"mOTP\""}: a name an app wrote (an entry type, a parameter name), quoted for a skip reason when it is a
+   * short ASCII word, as such names are; anything longer or stranger is described instead ({@code "of 40
+   * characters"}), since a damaged field may hold a key.
    */
-  static String quoteType(String type) {
-    boolean word = !type.isEmpty() && type.length() <= 12;
-    for (int i = 0; i < type.length() && word; i++) {
-      char c = type.charAt(i);
+  static String quoteWord(String text) {
+    boolean word = !text.isEmpty() && text.length() <= 12;
+    for (int i = 0; i < text.length() && word; i++) {
+      char c = text.charAt(i);
       word = c < 128 && Character.isLetterOrDigit(c);
     }
-    return word ? "\"" + type + "\"" : "of " + type.length() + " characters";
+    return word ? "\"" + text + "\"" : "of " + text.length() + " characters";
   }
 
   /**

@@ -11,14 +11,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads Proton Authenticator exports (Android, iOS and desktop share Proton's Rust core) as the app writes them: a
- * JSON object {@code {"version": 1, "entries": [...]}}, each entry {@code {"id": <UUID>, "content": {"uri": …,
- * "entry_type": "Totp" | "Steam", "name": …}, "note": …}}. A {@code Totp} entry's {@code uri} is an
- * {@code otpauth://totp/} URI read by Proton's rules ({@link ProtonTotpUri}); its {@code name} (the label, else the
- * issuer) only names the entry in messages. A {@code Steam} entry's {@code uri} is {@code steam://<key>}, the key
- * Base32 without padding or, when it came in as Base64, unpadded standard Base64; its {@code name} is the account
- * and the issuer is "Steam". Proton has no HOTP, no groups and no other entry types; {@code id} and {@code note} are
- * not imported.
+ * Reads Proton Authenticator exports as Proton's Rust core writes them (the Android app calls it; the core also has iOS
+ * and web bindings): a JSON object {@code {"version": 1, "entries": [...]}}, each entry
+ * {@code {"id": <UUID>, "content": {"uri": …, "entry_type": "Totp" | "Steam", "name": …}, "note": …}}. A {@code Totp}
+ * entry's {@code uri} is an {@code otpauth://totp/} URI read by Proton's rules ({@link ProtonTotpUri}); its
+ * {@code name} (the label, else the issuer) only names the entry in messages. A {@code Steam} entry's {@code uri} is
+ * {@code steam://<key>}, the key Base32 without padding or, when it came in as Base64, unpadded standard Base64,
+ * written raw (a Base64 key may hold '/', which Proton's own URL parser would stop at; it is read whole here); its
+ * {@code name} is the account and the issuer is "Steam". Proton has no HOTP, no groups and no other entry types;
+ * {@code id} and {@code note} are not imported.
  *
  * <p>A password-protected export is {@code {"version": 1, "salt": base64(16 bytes), "content": base64(nonce ‖
  * ciphertext ‖ tag)}}: the plain export's JSON text, sealed with AES-256-GCM (12-byte nonce, 16-byte tag, associated
@@ -129,8 +130,8 @@ final class ProtonFormat implements ImportReader {
           ? (String) ((Map<?, ?>) content).get("name") : "";
       String where = Imports.where(position, name, "");
       parsed.entry(where, () -> {
-        JsonFields.entryObject(value, position);
-        return new Imports.Item(where, uri(JsonFields.entryObject(content, "\"content\"")), Set.of());
+        Map<String, Object> entry = JsonFields.entryObject(value, position);
+        return new Imports.Item(where, uri(JsonFields.entryObject(entry.get("content"), "\"content\"")), Set.of());
       });
     }
     return parsed;
@@ -146,7 +147,7 @@ final class ProtonFormat implements ImportReader {
       return Imports.account("steam", steamKey(uri), "Steam", JsonFields.text(content, "name"), null, null, null,
           null);
     }
-    throw new Imports.Skip("entry_type " + Imports.quoteType(type) + " is not supported (Totp and Steam are)");
+    throw new Imports.Skip("entry_type " + Imports.quoteWord(type) + " is not supported (Totp and Steam are)");
   }
 
   /** The key of {@code steam://<key>}: Base32, else Base64, the order Proton's {@code SteamTotp::new} tries. */

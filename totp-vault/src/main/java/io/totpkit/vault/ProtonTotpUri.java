@@ -12,12 +12,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The account in a Proton Authenticator {@code otpauth://totp/} URI, read by Proton's own rules rather than the
- * generic parser's, since they differ where a label holds a colon. Proton writes
- * {@code otpauth://totp/<label, percent-encoded>?secret=…&issuer=…&algorithm=…&digits=…&period=…} (form-encoded
- * query; before August 2025 the label went into the path unencoded, colons included). It reads the issuer from the
- * {@code issuer} parameter, else from the label's part before its colon; and the account from the label, cut after
- * the colon only when there is no {@code issuer} parameter or the part before the colon equals it. A parameter that is
+ * The account in a Proton Authenticator {@code otpauth://totp/} URI, read by Proton's own rules rather than the generic
+ * parser's, since they differ where a label holds a colon. Proton writes
+ * {@code otpauth://totp/<label, percent-encoded>?secret=…&issuer=…&algorithm=…&digits=…&period=…} (form-encoded query;
+ * before August 2025 the label went into the path unencoded, colons included). It reads the issuer from the
+ * {@code issuer} parameter, else from the label's part before its colon; and the account from the label, cut after the
+ * colon only when there is no {@code issuer} parameter or the part before the colon equals it. A parameter that is
  * {@code "null"} means the default. The secret is Base32 after dropping spaces, {@code '-'}, {@code '_'} and trailing
  * {@code '='}.
  *
@@ -127,7 +127,7 @@ final class ProtonTotpUri {
       String name = decode((eq < 0 ? pair : pair.substring(0, eq)).replace('+', ' '));
       String value = eq < 0 ? "" : decode(pair.substring(eq + 1).replace('+', ' '));
       if (parameters.put(name, value) != null) {
-        throw new Imports.Skip("content.uri has its " + Imports.quoteType(name) + " parameter twice");
+        throw new Imports.Skip("content.uri has its " + Imports.quoteWord(name) + " parameter twice");
       }
     }
     return parameters;
@@ -157,7 +157,7 @@ final class ProtonTotpUri {
    * Percent-decoding as Proton's {@code urlencoding::decode}: a '%' without two hex digits stays as it is, and text
    * that does not decode to UTF-8 is kept undecoded.
    */
-  static String decode(String text) {
+  private static String decode(String text) {
     if (text.indexOf('%') < 0) {
       return text;
     }

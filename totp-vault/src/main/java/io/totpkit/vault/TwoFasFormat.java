@@ -15,27 +15,31 @@ import java.util.Set;
  * Reads 2FAS Authenticator backups ({@code .2fas}, Android and iOS, schema versions 1 to 4) as the apps write them: a
  * JSON object with {@code schemaVersion}, {@code appOrigin} ({@code "android"} or {@code "ios"}),
  * {@code appVersionCode}, {@code appVersionName}, Android's {@code updatedAt} and {@code account}, a {@code services}
- * array and, from schema 2, {@code groups} ({@code id}, {@code name}, {@code isExpanded}, Android's
- * {@code updatedAt}), which become tags. Each service holds {@code name} (the title the app shows, read as the
- * issuer; {@code otp.issuer} when it is empty), {@code secret} (Base32), {@code order.position}, {@code updatedAt},
- * {@code groupId}, icon and badge fields (ignored), schema 1–2's {@code type} or schema 3–4's {@code serviceTypeID},
- * and {@code otp}: {@code account} (the account; {@code label} when it is missing, as Android reads it),
- * {@code issuer}, {@code digits}, {@code period}, {@code algorithm} (SHA1, SHA224, SHA256, SHA384, SHA512; totpkit
- * generates SHA1, SHA256 and SHA512 and skips the others), {@code counter}, {@code tokenType} ({@code TOTP},
- * {@code HOTP}, and {@code STEAM} from schema 4; missing means TOTP), and from schema 3 {@code source} and
- * {@code link} (an otpauth URI, ignored: the key is {@code secret}, which both apps read). A missing member takes
- * the apps' default: SHA1, 6 digits, 30 seconds. Schema 1 services carry only {@code account}, {@code issuer} and
- * {@code label} in {@code otp}. Every 2FAS writer writes {@code otp}; a service without it is read with the defaults.
- * Services are read in file order ({@code order.position} is the order on screen; Android writes the file in it).
+ * array and {@code groups} ({@code id}, {@code name}, {@code isExpanded}, Android's {@code updatedAt}), which become
+ * tags through each service's {@code groupId}.
+ *
+ * <p>Each service holds {@code name} (the title the app shows, read as the issuer; {@code otp.issuer} when it is
+ * empty), {@code secret} (Base32), {@code updatedAt}, {@code order.position}, {@code groupId}, icon and badge fields
+ * (ignored), schema 1–2's {@code type} or schema 3–4's {@code serviceTypeID} (ignored), and {@code otp}:
+ * {@code account} (the account; {@code label} when it is missing, as Android reads it), {@code issuer},
+ * {@code digits}, {@code period}, {@code algorithm} (SHA1, SHA224, SHA256, SHA384, SHA512; totpkit generates SHA1,
+ * SHA256 and SHA512 and skips the others with their name), {@code counter} (HOTP), {@code tokenType} ({@code TOTP},
+ * {@code HOTP}, and from schema 4 {@code STEAM}; missing means TOTP) and, from schema 3, {@code source} and
+ * {@code link} (an otpauth URI, ignored: both apps take the key from {@code secret}). A missing member takes the
+ * apps' default: SHA1, 6 digits, 30 seconds. Android 3.x wrote schema 1 services with only {@code account},
+ * {@code issuer} and {@code label} in {@code otp}. Every 2FAS writer writes {@code otp}; a service without it is read
+ * with the defaults. Services are read in file order ({@code order.position} is their order on screen, in which
+ * Android writes the file).
  *
  * <p>A password-protected backup (schema 2 onward) leaves {@code services} empty and holds them, as the JSON array a
- * plain backup has there, in {@code servicesEncrypted}: {@code base64(ciphertext ‖ tag) ":" base64(salt) ":"
- * base64(iv)}, AES-256-GCM with a 12-byte IV and a 16-byte tag, under PBKDF2-HMAC-SHA256(password as UTF-8, salt,
- * 10 000 iterations, 32 bytes). Android draws a 256-byte salt, iOS a 32-byte one; the iteration count is fixed by the
- * apps, never read from the file. {@code reference} holds a fixed 256-character text encrypted the same way with the
- * same key and its own IV: the apps decrypt it first to tell a wrong password from a damaged file. This reader
- * checks only that its tag verifies (the open-source iOS build ships a different reference text from Android's, so
- * the text itself proves nothing a tag does not). Groups stay in clear text next to the encrypted services.
+ * plain backup has there, in {@code servicesEncrypted}:
+ * {@code base64(ciphertext ‖ tag) ":" base64(salt) ":" base64(iv)}, AES-256-GCM with a 12-byte IV and a 16-byte tag,
+ * under PBKDF2-HMAC-SHA256(password as UTF-8, salt, 10 000 iterations, 32 bytes). Android draws a 256-byte salt, iOS a
+ * 32-byte one (and takes ASCII passwords only); the iteration count is fixed by the apps, never read from the file.
+ * {@code reference} holds a fixed 256-character text encrypted the same way with the same key and its own IV: the apps
+ * decrypt it first to tell a wrong password from a damaged file. This reader checks only that its tag verifies (the
+ * open-source iOS build ships a different reference text from Android's, so the text itself proves nothing a tag does
+ * not). Groups stay in clear text next to the encrypted services.
  *
  * <p>Sources: twofas/2fas-android {@code data/services/.../domain/BackupContent.kt}, {@code BackupService.kt},
  * {@code BackupGroup.kt}, {@code BackupRepositoryImpl.kt}, {@code mapper/ServiceMapper.kt}, {@code core/cipher/.../
@@ -44,7 +48,7 @@ import java.util.Set;
  * {@code TwoFAS/Data/MainRepository/DataTypes/ExchangeData.swift} (schemas 1–2), {@code ExchangeData2.swift}
  * (3–4), {@code MainRepositoryImpl+Export.swift}, {@code TwoFAS/Protection/ExchangeFileEncryption.swift}; Aegis
  * {@code app/src/main/java/com/beemdevelopment/aegis/importers/TwoFASImporter.java} and its history (schema 2 added
- * encryption, schema 3 HOTP and the icon collection, schema 4 Steam).
+ * encryption; 2fas-android bumped the schema to 4 with Steam support).
  *
  * <p>Thread-safety: stateless.
  */
@@ -168,7 +172,7 @@ final class TwoFasFormat implements ImportReader {
     String tokenType = JsonFields.text(otp, "tokenType");
     String type = tokenType.isBlank() ? "TOTP" : tokenType.strip().toUpperCase(Locale.ROOT);
     if (!type.equals("TOTP") && !type.equals("HOTP") && !type.equals("STEAM")) {
-      throw new Imports.Skip("tokenType " + Imports.quoteType(tokenType.strip())
+      throw new Imports.Skip("tokenType " + Imports.quoteWord(tokenType.strip())
           + " is not supported (TOTP, HOTP and STEAM are)");
     }
     String secret = JsonFields.text(service, "secret");
