@@ -8,7 +8,8 @@ left out) and twofas/2fas-ios ExchangeData2.swift / MainRepositoryImpl+Export.sw
 PBKDF2-HMAC-SHA256(password UTF-8, salt, 10 000, 32 bytes), AES-256-GCM with a 12-byte IV, each encrypted field
 "base64(ciphertext || tag):base64(salt):base64(iv)". Salts and IVs come from a fixed seed so the files reproduce.
 
-Run from this directory: python3 make_fixtures.py   (needs the `cryptography` package)
+Run from this directory: python3 make_fixtures.py   (needs the `cryptography` package); it also writes two fuzzing
+seeds sealed with the password "pw" into ../../TwoFasImportFuzzTestInputs/read/.
 """
 import base64
 import hashlib
@@ -180,10 +181,10 @@ def seal(key, salt, iv, plaintext):
     return ":".join(base64.b64encode(part).decode() for part in (sealed, salt, iv))
 
 
-def encrypted(name, services_json, reference, salt_length, escape_slashes):
+def encrypted(name, services_json, reference, salt_length, password):
     salt = seeded(name + " salt", salt_length)
     key = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt, iterations=10_000).derive(
-        PASSWORD.encode("utf-8"))
+        password.encode("utf-8"))
     return (seal(key, salt, seeded(name + " services iv", 12), services_json),
             seal(key, salt, seeded(name + " reference iv", 12), reference))
 
@@ -194,32 +195,39 @@ def write(name, text):
 
 
 def android(name, schema, version_code, version_name, services, groups, password, escape_slashes=False):
+    """Writes an Android backup; `password` None for a plain one."""
     head = {"services": [] if password else services, "groups": groups, "updatedAt": 1763973500000,
             "schemaVersion": schema, "appVersionCode": version_code, "appVersionName": version_name,
             "appOrigin": "android"}
     if password:
-        data, reference = encrypted(name, compact(services, escape_slashes), ANDROID_REFERENCE, 256, escape_slashes)
+        data, reference = encrypted(name, compact(services, escape_slashes), ANDROID_REFERENCE, 256, password)
         head["servicesEncrypted"] = data
         head["reference"] = reference
     write(name, compact(head, escape_slashes))
 
 
 def ios(name, services, password):
+    """Writes an iOS backup; `password` None for a plain one."""
     head = {"appOrigin": "ios", "appVersionCode": 50302, "appVersionName": "5.3.2", "schemaVersion": 4,
             "services": [] if password else services}
     if password:
-        data, reference = encrypted(name, compact(services, True), IOS_OPEN_SOURCE_REFERENCE, 32, True)
+        data, reference = encrypted(name, compact(services, True), IOS_OPEN_SOURCE_REFERENCE, 32, password)
         head["servicesEncrypted"] = data
         head["reference"] = reference
     head["groups"] = IOS_GROUPS
     write(name, compact(head, True))
 
 
-android("2fas-android-v4-plain.2fas", 4, 5020003, "5.2.3", ANDROID_SERVICES, ANDROID_GROUPS, False)
-android("2fas-android-v4-encrypted.2fas", 4, 5020003, "5.2.3", ANDROID_SERVICES, ANDROID_GROUPS, True)
-ios("2fas-ios-v4-plain.2fas", IOS_SERVICES, False)
-ios("2fas-ios-v4-encrypted.2fas", IOS_SERVICES, True)
+android("2fas-android-v4-plain.2fas", 4, 5020003, "5.2.3", ANDROID_SERVICES, ANDROID_GROUPS, None)
+android("2fas-android-v4-encrypted.2fas", 4, 5020003, "5.2.3", ANDROID_SERVICES, ANDROID_GROUPS, PASSWORD)
+ios("2fas-ios-v4-plain.2fas", IOS_SERVICES, None)
+ios("2fas-ios-v4-encrypted.2fas", IOS_SERVICES, PASSWORD)
 write("2fas-android-v1-plain.2fas", compact({"appOrigin": "android", "appVersionCode": 300101,
                                              "appVersionName": "3.1.1", "schemaVersion": 1,
                                              "services": V1_SERVICES}))
-android("2fas-android-v2-encrypted.2fas", 2, 3080200, "3.8.2", V2_SERVICES, [], True, escape_slashes=True)
+android("2fas-android-v2-encrypted.2fas", 2, 3080200, "3.8.2", V2_SERVICES, [], PASSWORD, escape_slashes=True)
+
+# Fuzzing seeds sealed with the fuzz target's password "pw", so that a seed reaches the decrypted services.
+SEEDS = "../../TwoFasImportFuzzTestInputs/read/"
+android(SEEDS + "android-v4-encrypted-pw.2fas", 4, 5020003, "5.2.3", ANDROID_SERVICES, ANDROID_GROUPS, "pw")
+ios(SEEDS + "ios-v4-encrypted-pw.2fas", IOS_SERVICES, "pw")

@@ -13,7 +13,8 @@ The encrypted export follows entry/password_exporter.rs and crypto.rs: {"version
 password's UTF-8 bytes, AES-256-GCM with a 12-byte nonce and associated data "proton.authenticator.export.v1", over
 the plain export's text. Salt and nonce come from a fixed seed so the files reproduce.
 
-Run from this directory: python3 make_fixtures.py   (needs the `cryptography` package, 44 or later for Argon2id)
+Run from this directory: python3 make_fixtures.py   (needs the `cryptography` package, 44 or later for Argon2id); it
+also writes a fuzzing seed sealed with the password "pw" into ../../ProtonImportFuzzTestInputs/read/.
 """
 import base64
 import hashlib
@@ -60,7 +61,7 @@ ENTRIES = [
 
 
 def seeded(label, length):
-    return hashlib.sha256(f"totpkit proton fixture {label}".encode()).digest()[:length]
+    return hashlib.sha256(f"totpkit proton fixture {label.strip()}".encode()).digest()[:length]
 
 
 def write(name, text):
@@ -71,9 +72,18 @@ def write(name, text):
 plain = json.dumps({"version": 1, "entries": ENTRIES}, separators=(",", ":"), ensure_ascii=False)
 write("proton-plain.json", plain)
 
-salt = seeded("salt", 16)
-nonce = seeded("nonce", 12)
-key = Argon2id(salt=salt, length=32, iterations=2, lanes=1, memory_cost=19 * 1024).derive(PASSWORD.encode("utf-8"))
-sealed = nonce + AESGCM(key).encrypt(nonce, plain.encode("utf-8"), b"proton.authenticator.export.v1")
-write("proton-encrypted.json", json.dumps({"version": 1, "salt": base64.b64encode(salt).decode(),
-                                           "content": base64.b64encode(sealed).decode()}, separators=(",", ":")))
+
+
+def encrypted(name, password, salt_label):
+    salt = seeded(salt_label + " salt", 16)
+    nonce = seeded(salt_label + " nonce", 12)
+    key = Argon2id(salt=salt, length=32, iterations=2, lanes=1, memory_cost=19 * 1024).derive(
+        password.encode("utf-8"))
+    sealed = nonce + AESGCM(key).encrypt(nonce, plain.encode("utf-8"), b"proton.authenticator.export.v1")
+    write(name, json.dumps({"version": 1, "salt": base64.b64encode(salt).decode(),
+                            "content": base64.b64encode(sealed).decode()}, separators=(",", ":")))
+
+
+encrypted("proton-encrypted.json", PASSWORD, "")
+# A fuzzing seed sealed with the fuzz target's password "pw", so that it reaches the decrypted export.
+encrypted("../../ProtonImportFuzzTestInputs/read/proton-encrypted-pw.json", "pw", "fuzz")
