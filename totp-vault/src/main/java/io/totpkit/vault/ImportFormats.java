@@ -15,6 +15,8 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new TwoFasFormat(),
+      new ProtonFormat(),
       new AndOtpFormat(),
       new FreeOtpPlusFormat(),
       // No magic, only a plausible header: after every reader of a binary file that has one.

@@ -90,6 +90,20 @@ final class Imports {
   }
 
   /**
+   * {@code "\"mOTP\""}: a name an app wrote (an entry type, a parameter name), quoted for a skip reason when it is a
+   * short ASCII word, as such names are; anything longer or stranger is described instead ({@code "of 40
+   * characters"}), since a damaged field may hold a key.
+   */
+  static String quoteWord(String text) {
+    boolean word = !text.isEmpty() && text.length() <= 12;
+    for (int i = 0; i < text.length() && word; i++) {
+      char c = text.charAt(i);
+      word = c < 128 && Character.isLetterOrDigit(c);
+    }
+    return word ? "\"" + text + "\"" : "of " + text.length() + " characters";
+  }
+
+  /**
    * An account from an app's fields, the rule every reader shares: {@code type} is totp, hotp or steam (any case); a
    * missing algorithm is SHA1, digits 6, period 30 s; an issuer with a colon travels in the issuer parameter.
    *
@@ -153,7 +167,12 @@ final class Imports {
     }
     byte[] bytes = null;
     try {
-      bytes = Passphrases.utf8(password);
+      try {
+        bytes = Passphrases.utf8(password);
+      } catch (IllegalArgumentException e) {
+        throw new VaultImportException("the password holds a broken Unicode character (a lone surrogate); type it "
+            + "again");
+      }
       return open.apply(bytes);
     } finally {
       Wipe.chars(password);
