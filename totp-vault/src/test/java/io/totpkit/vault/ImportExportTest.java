@@ -104,6 +104,13 @@ class ImportExportTest {
   }
 
   @Test
+  void importAegis_passwordWithLoneSurrogate_refusedAsAnImportError() throws IOException {
+    String encrypted = encryptAegis(resource("aegis-plain.json"), "pw", 1 << 10);
+    assertThatThrownBy(() -> TestVaults.importAegis(vault, encrypted, new char[] {'p', '\ud800'}, Set.of()))
+        .isInstanceOf(VaultImportException.class).hasMessageContaining("broken Unicode character");
+  }
+
+  @Test
   void importAegis_alteredDatabase_refused() throws IOException {
     String encrypted = encryptAegis(resource("aegis-plain.json"), "pw", 1 << 10);
     int at = encrypted.indexOf("\"db\": \"") + 10;
