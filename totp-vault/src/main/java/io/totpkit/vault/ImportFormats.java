@@ -15,6 +15,8 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new StratumFormat(),
+      new StratumHtmlFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}
