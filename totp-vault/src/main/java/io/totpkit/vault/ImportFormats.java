@@ -17,6 +17,7 @@ final class ImportFormats {
       new AegisFormat(),
       new StratumFormat(),
       new StratumHtmlFormat(),
+      new SteamFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}

@@ -287,6 +287,11 @@ class StratumImportTest {
     assertOnlyClaimedBy(fixture(DIR + "backup-legacy.authpro"), StratumFormat.class);
     assertOnlyClaimedBy(fixture(DIR + "export.html"), StratumHtmlFormat.class);
     assertOnlyClaimedBy(fixture("aegis-plain.json"), AegisFormat.class);
+    for (String steam : SteamImportTest.PLAIN) {
+      assertThat(new StratumFormat().recognises(new ImportInput(fixture(SteamImportTest.DIR + steam)))).isFalse();
+      assertThat(new StratumHtmlFormat().recognises(new ImportInput(fixture(SteamImportTest.DIR + steam))))
+          .isFalse();
+    }
   }
 
   @Test
