@@ -42,10 +42,13 @@ final class StratumDecryption {
   private static final KdfParams ARGON2 = new KdfParams(64 * 1024, 3, 4);
   private static final int STRONG_SALT_LENGTH = 16;
   private static final int STRONG_IV_LENGTH = 12;
+  /** Header, salt and IV: where the ciphertext starts. */
+  private static final int STRONG_BODY = HEADER_LENGTH + STRONG_SALT_LENGTH + STRONG_IV_LENGTH;
 
   private static final int LEGACY_ITERATIONS = 64_000;
   private static final int LEGACY_SALT_LENGTH = 20;
   private static final int BLOCK = 16;
+  private static final int LEGACY_BODY = HEADER_LENGTH + LEGACY_SALT_LENGTH + BLOCK;
 
   private StratumDecryption() {}
 
@@ -55,12 +58,33 @@ final class StratumDecryption {
   }
 
   /**
+   * Checks that an encrypted backup (one that {@link #recognises}) is long enough to hold its construction, before
+   * anyone is asked for a password.
+   *
+   * @throws VaultImportException if it is truncated
+   */
+  static void checkLength(ImportInput input) {
+    int length = input.bytes().length;
+    if (input.startsWith(STRONG_HEADER)) {
+      if (length < STRONG_BODY + Aead.TAG_LENGTH) {
+        throw new VaultImportException("the encrypted Stratum backup is truncated: " + length + " bytes, where "
+            + "header, salt, IV and tag alone take " + (STRONG_BODY + Aead.TAG_LENGTH));
+      }
+    } else if (length < LEGACY_BODY + BLOCK || (length - LEGACY_BODY) % BLOCK != 0) {
+      throw new VaultImportException("the encrypted Stratum backup (legacy) is truncated or damaged: after the "
+          + "header, salt and IV come " + Math.max(length - LEGACY_BODY, 0) + " bytes, where AES-CBC needs a whole "
+          + "number of 16-byte blocks");
+    }
+  }
+
+  /**
    * Decrypts an encrypted backup (one that {@link #recognises}) with the password's UTF-8 bytes.
    *
    * @throws VaultImportException if the file is truncated or decrypts to something that is not a backup
    * @throws WrongPassphraseException if the password does not open it (or, as the app cannot tell, it was damaged)
    */
   static Map<String, Object> open(ImportInput input, byte[] password) {
+    checkLength(input);
     boolean strong = input.startsWith(STRONG_HEADER);
     byte[] plain = strong ? openStrong(input.bytes(), password) : openLegacy(input.bytes(), password);
     try {
@@ -71,16 +95,11 @@ final class StratumDecryption {
   }
 
   private static byte[] openStrong(byte[] file, byte[] password) {
-    int body = HEADER_LENGTH + STRONG_SALT_LENGTH + STRONG_IV_LENGTH;
-    if (file.length < body + Aead.TAG_LENGTH) {
-      throw new VaultImportException("the encrypted Stratum backup is truncated: " + file.length + " bytes, where "
-          + "header, salt, IV and tag alone take " + (body + Aead.TAG_LENGTH));
-    }
     byte[] salt = Arrays.copyOfRange(file, HEADER_LENGTH, HEADER_LENGTH + STRONG_SALT_LENGTH);
-    byte[] iv = Arrays.copyOfRange(file, HEADER_LENGTH + STRONG_SALT_LENGTH, body);
+    byte[] iv = Arrays.copyOfRange(file, HEADER_LENGTH + STRONG_SALT_LENGTH, STRONG_BODY);
     byte[] key = Argon2id.derive(password, salt, ARGON2, KEY_LENGTH);
     try {
-      byte[] plain = Aead.openJoined(key, iv, Arrays.copyOfRange(file, body, file.length));
+      byte[] plain = Aead.openJoined(key, iv, Arrays.copyOfRange(file, STRONG_BODY, file.length));
       if (plain == null) {
         // GCM cannot tell a wrong key from altered bytes.
         throw new WrongPassphraseException("the password does not open the Stratum backup, or the file was "
@@ -93,20 +112,13 @@ final class StratumDecryption {
   }
 
   private static byte[] openLegacy(byte[] file, byte[] password) {
-    int body = HEADER_LENGTH + LEGACY_SALT_LENGTH + BLOCK;
-    int length = file.length - body;
-    if (length < BLOCK || length % BLOCK != 0) {
-      throw new VaultImportException("the encrypted Stratum backup (legacy) is truncated or damaged: after the "
-          + "header, salt and IV come " + Math.max(length, 0) + " bytes, where AES-CBC needs a whole number of "
-          + "16-byte blocks");
-    }
     byte[] salt = Arrays.copyOfRange(file, HEADER_LENGTH, HEADER_LENGTH + LEGACY_SALT_LENGTH);
     byte[] key = Pbkdf2.derive(Pbkdf2.Hash.SHA1, password, salt, LEGACY_ITERATIONS, KEY_LENGTH, StratumFormat.NAME);
     try {
       Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
       cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
           new IvParameterSpec(file, HEADER_LENGTH + LEGACY_SALT_LENGTH, BLOCK));
-      return cipher.doFinal(file, body, length);
+      return cipher.doFinal(file, LEGACY_BODY, file.length - LEGACY_BODY);
     } catch (BadPaddingException e) {
       throw new WrongPassphraseException("the password does not open the Stratum backup (legacy), or the file is "
           + "damaged: this older format has no authentication to tell the two apart");

@@ -52,6 +52,7 @@ final class StratumFormat implements ImportReader {
       return entries(input.jsonObject(), NAME);
     }
     String format = NAME + " (encrypted)";
+    StratumDecryption.checkLength(input);
     return entries(Imports.withPassword(password, format, secret -> StratumDecryption.open(input, secret)),
         format);
   }
