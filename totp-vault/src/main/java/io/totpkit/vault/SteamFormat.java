@@ -50,7 +50,10 @@ final class SteamFormat implements ImportReader {
   @Override
   public Imports.Parsed read(ImportInput input, ImportPassword password) {
     if (!input.hasMembers("shared_secret", "account_name")) {
-      boolean encrypted = Boolean.TRUE.equals(input.jsonObject().get("encrypted"));
+      // SDA marks the whole manifest; steamguard-cli gives each entry its "encryption" (null when plain).
+      boolean encrypted = Boolean.TRUE.equals(input.jsonObject().get("encrypted"))
+          || ((List<?>) input.jsonObject().get("entries")).stream()
+              .anyMatch(entry -> entry instanceof Map && ((Map<?, ?>) entry).get("encryption") != null);
       throw new VaultImportException("the file is the manifest.json of Steam Desktop Authenticator or "
           + "steamguard-cli: it lists the accounts but holds no keys; import each account's .maFile instead"
           + (encrypted ? " (they are encrypted: remove the encryption in the app first)" : ""));

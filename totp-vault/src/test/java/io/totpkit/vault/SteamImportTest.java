@@ -87,6 +87,10 @@ class SteamImportTest {
     assertThatThrownBy(() -> ImportFile.read(cli.getBytes(StandardCharsets.UTF_8), ImportPassword.NONE))
         .isInstanceOf(VaultImportException.class).hasMessageContaining("holds no keys")
         .hasMessageNotContaining("remove the encryption");
+    String cliEncrypted = cli.replace("\"encryption\":null", "\"encryption\":{\"iv\":\"AAAAAAAAAAAAAAAAAAAAAA==\","
+        + "\"salt\":\"AAAAAAAAAAA=\",\"scheme\":\"Argon2idAes256\"}");
+    assertThatThrownBy(() -> ImportFile.read(cliEncrypted.getBytes(StandardCharsets.UTF_8), ImportPassword.NONE))
+        .isInstanceOf(VaultImportException.class).hasMessageContaining("remove the encryption in the app first");
   }
 
   @Test
@@ -101,7 +105,7 @@ class SteamImportTest {
   }
 
   @Test
-  void looksEncrypted_onlyBase64OfWholeBlocks() {
+  void looksEncrypted_variousTexts_onlyBase64OfWholeBlocks() {
     String sixteen = Base64.getEncoder().encodeToString(new byte[48]);
     assertThat(SteamFormat.looksEncrypted(sixteen + "\n")).isTrue();
     assertThat(SteamFormat.looksEncrypted(Base64.getEncoder().encodeToString(new byte[47]))).isFalse();

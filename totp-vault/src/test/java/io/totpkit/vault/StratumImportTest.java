@@ -296,7 +296,7 @@ class StratumImportTest {
   }
 
   @Test
-  void strongKdf_isTheAppsConstantsAndWithinTheFileCeilings() {
+  void argon2Parameters_theAppsConstants_withinTheCeilingsForFiles() {
     // Stratum's Argon2id parameters are constants, not read from the file; they sit inside what files may ask.
     assertThat(KdfParams.problem(64 * 1024, 3, 4)).isNull();
   }
