@@ -19,6 +19,9 @@ final class ImportFormats {
       new ProtonFormat(),
       new AndOtpFormat(),
       new FreeOtpPlusFormat(),
+      new StratumFormat(),
+      new StratumHtmlFormat(),
+      new SteamFormat(),
       // No magic, only a plausible header: after every reader of a binary file that has one.
       new AndOtpEncryptedFormat(),
       new OtpauthListReader());

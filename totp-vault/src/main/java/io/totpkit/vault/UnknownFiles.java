@@ -48,6 +48,11 @@ final class UnknownFiles {
     if (input.json() != null) {
       return "JSON of no export format totpkit knows";
     }
+    if (SteamFormat.looksEncrypted(start)) {
+      return "Base64 of encrypted data only, as an encrypted Steam Desktop Authenticator or steamguard-cli .maFile "
+          + "is (its key needs the manifest.json beside it too: remove the encryption in that app, then import the "
+          + ".maFile)";
+    }
     String firstLine = start.lines().findFirst().orElse("");
     if (firstLine.indexOf(',') >= 0 || firstLine.indexOf(';') >= 0 || firstLine.indexOf('\t') >= 0) {
       return "a table whose header names no secret or otpauth column";
