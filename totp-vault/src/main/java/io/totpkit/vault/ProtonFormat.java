@@ -51,7 +51,13 @@ final class ProtonFormat implements ImportReader {
   /** {@code version} with {@code entries}, or with {@code salt} and {@code content} (encrypted). */
   @Override
   public boolean recognises(ImportInput input) {
-    return input.hasMembers("version", "entries") || input.hasMembers("version", "salt", "content");
+    if (input.hasMembers("version", "salt", "content")) {
+      return true;
+    }
+    // steamguard-cli's manifest.json also has a version and entries: Proton's entries hold a "content" object.
+    Object entries = input.hasMembers("version", "entries") ? input.jsonObject().get("entries") : null;
+    return entries instanceof List && (((List<?>) entries).isEmpty()
+        || ((List<?>) entries).get(0) instanceof Map && ((Map<?, ?>) ((List<?>) entries).get(0)).containsKey("content"));
   }
 
   @Override

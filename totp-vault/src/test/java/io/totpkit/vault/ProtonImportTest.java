@@ -177,8 +177,9 @@ class ProtonImportTest {
         .hasMessageContaining("export has version 2; version 1 is read");
     assertThatThrownBy(() -> read("{\"version\": \"1\", \"salt\": \"\", \"content\": \"\"}"))
         .isInstanceOf(VaultImportException.class).hasMessageContaining("version is not a whole number");
+    // Entries that are not a list of Proton entries are not Proton's (steamguard-cli's manifest has entries too).
     assertThatThrownBy(() -> read("{\"version\": 1, \"entries\": {}}")).isInstanceOf(VaultImportException.class)
-        .hasMessageContaining("entries is not a JSON array");
+        .hasMessageContaining("JSON of no export format totpkit knows");
   }
 
   private static String entry(String type, String uri, String name) {
