@@ -111,7 +111,7 @@ final class Csv {
     return names;
   }
 
-  /** A column name as compared: lower case, without white space, underscores and hyphens ("Setup key" is "setupkey"). */
+  /** A column name as compared: lower case, without white space, underscores or hyphens ("Setup key": "setupkey"). */
   static String normalise(String name) {
     StringBuilder out = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {

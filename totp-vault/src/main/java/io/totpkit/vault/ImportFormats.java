@@ -15,6 +15,10 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      // Password managers' CSV headers are specific; a spreadsheet is any table with a secret or otpauth column.
+      new BitwardenCsvFormat(),
+      new OnePasswordCsvFormat(),
+      new SpreadsheetFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}
