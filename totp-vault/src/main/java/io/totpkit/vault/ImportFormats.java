@@ -15,6 +15,7 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new BitwardenJsonFormat(),
       // Password managers' CSV headers are specific; a spreadsheet is any table with a secret or otpauth column.
       new BitwardenCsvFormat(),
       new OnePasswordCsvFormat(),
