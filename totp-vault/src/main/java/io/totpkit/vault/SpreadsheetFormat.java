@@ -113,8 +113,8 @@ final class SpreadsheetFormat implements ImportReader {
     }
     String type = row.get(columns.type).strip();
     String algorithm = row.get(columns.algorithm).strip();
-    if (type.length() > 16 || !type.chars().allMatch(Character::isLetterOrDigit)) {
-      // A misplaced key may land here: it is not quoted.
+    if (type.length() > 10 || !type.chars().allMatch(Character::isLetterOrDigit)) {
+      // A misplaced key may land here: it is not quoted. Ten characters of Base32 are 50 bits, no usable key.
       throw new Imports.Skip("the type column holds no type (totp, hotp or steam)");
     }
     if (!algorithm.isEmpty() && !algorithm.equalsIgnoreCase("MD5")) {
