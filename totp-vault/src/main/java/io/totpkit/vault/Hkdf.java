@@ -30,6 +30,23 @@ final class Hkdf {
     return out;
   }
 
+  /**
+   * Expands {@code prk} without the extract step (RFC 5869 §2.3 alone), as Bitwarden stretches a password-derived key
+   * into its encryption and MAC keys; the caller zeroes the result.
+   *
+   * @param prk the pseudorandom key, at least 32 bytes
+   * @param info the context label
+   * @param length the output length, at most 8160
+   * @return a new array
+   */
+  static byte[] expand(byte[] prk, byte[] info, int length) {
+    HKDFBytesGenerator generator = new HKDFBytesGenerator(new SHA256Digest());
+    generator.init(HKDFParameters.skipExtractParameters(prk, info));
+    byte[] out = new byte[length];
+    generator.generateBytes(out, 0, length);
+    return out;
+  }
+
   /** A 32-byte key for one use in one vault: info is the use's label followed by the vault id. */
   static byte[] deriveFor(byte[] ikm, byte[] salt, byte[] label, byte[] vaultId) {
     byte[] info = new byte[label.length + vaultId.length];

@@ -15,6 +15,7 @@ import java.util.Set;
 final class ImportFormats {
   static final List<ImportReader> READERS = List.of(
       new AegisFormat(),
+      new BitwardenJsonFormat(),
       new TwoFasFormat(),
       new ProtonFormat(),
       new AndOtpFormat(),
@@ -24,6 +25,10 @@ final class ImportFormats {
       new SteamFormat(),
       // No magic, only a plausible header: after every reader of a binary file that has one.
       new AndOtpEncryptedFormat(),
+      // Tables: the apps' own headers before the generic spreadsheet (1Password's OTPAuth is an otpauth column too).
+      new BitwardenCsvFormat(),
+      new OnePasswordCsvFormat(),
+      new SpreadsheetFormat(),
       new OtpauthListReader());
 
   private ImportFormats() {}
