@@ -123,7 +123,8 @@ final class ImportCommand extends VaultCommand {
     Map<String, String> env = io().env;
     String variable = env.containsKey(PASSWORD_ENV) || !env.containsKey(OLD_PASSWORD_ENV) ? PASSWORD_ENV
         : OLD_PASSWORD_ENV;
-    return root().passphrases().read(passwordFile, variable, "Password of the " + format + " export " + name + ": ");
+    return root().passphrases().read(passwordFile, "--password-file", variable, "Password of the " + format
+        + " export " + name + ": ");
   }
 
   static boolean isStandardInput(Path file) {

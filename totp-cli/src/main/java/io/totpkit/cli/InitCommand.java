@@ -26,7 +26,7 @@ final class InitCommand extends VaultCommand {
       throw new CliException(ExitCodes.USAGE, "a file already exists at " + path + "; nothing was changed");
     }
     String name = owner != null ? owner : root.memberName();
-    char[] passphrase = root.passphrases().readNew(root.passphraseFile, "TOTP_VAULT_PASSPHRASE",
+    char[] passphrase = root.passphrases().readNew(root.passphraseFile, "--passphrase-file", "TOTP_VAULT_PASSPHRASE",
         "New passphrase for " + name + ": ");
     Path parent = path == null ? null : path.toAbsolutePath().getParent();
     if (parent != null) {

@@ -14,6 +14,6 @@ final class NewPassphrase {
 
   /** Reads the new passphrase, asking with {@code prompt} on a terminal. */
   char[] read(TotpCommand root, String prompt) {
-    return root.passphrases().readNew(file, "TOTP_NEW_PASSPHRASE", prompt);
+    return root.passphrases().readNew(file, "--new-passphrase-file", "TOTP_NEW_PASSPHRASE", prompt);
   }
 }

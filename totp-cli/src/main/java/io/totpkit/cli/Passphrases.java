@@ -26,10 +26,11 @@ final class Passphrases {
    * Reads an existing passphrase.
    *
    * @param file the {@code --…-file} option's value, or {@code null}
+   * @param option that option's name, for the message when nothing is given
    * @param envName the environment variable consulted next
    * @param prompt what the console shows
    */
-  char[] read(Path file, String envName, String prompt) {
+  char[] read(Path file, String option, String envName, String prompt) {
     if (file != null) {
       return firstLine(file);
     }
@@ -39,15 +40,16 @@ final class Passphrases {
     }
     char[] typed = io.readSecret(prompt);
     if (typed == null) {
-      throw new CliException(ExitCodes.USAGE, io.console != null ? "no passphrase given"
-          : "no passphrase: use --passphrase-file, " + envName + ", a terminal, or one line on standard input");
+      String what = option.contains("password") ? "password" : "passphrase";
+      throw new CliException(ExitCodes.USAGE, io.console != null ? "no " + what + " given"
+          : "no " + what + ": use " + option + ", " + envName + ", a terminal, or one line on standard input");
     }
     return typed;
   }
 
   /** Reads a new passphrase; on a console it is asked twice and a mismatch is refused. */
-  char[] readNew(Path file, String envName, String prompt) {
-    char[] first = read(file, envName, prompt);
+  char[] readNew(Path file, String option, String envName, String prompt) {
+    char[] first = read(file, option, envName, prompt);
     if (file == null && io.console != null && (io.env.get(envName) == null || io.env.get(envName).isEmpty())) {
       char[] again = io.console.readPassword("%s", "Repeat it: ");
       boolean same = again != null && Arrays.equals(first, again);

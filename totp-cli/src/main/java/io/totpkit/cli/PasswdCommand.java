@@ -20,7 +20,7 @@ final class PasswdCommand extends VaultCommand {
     if (!where.exists()) {
       throw new CliException(ExitCodes.USAGE, "there is no vault at " + where + "; create one with 'totp init'");
     }
-    char[] current = root.passphrases().read(root.passphraseFile, "TOTP_VAULT_PASSPHRASE",
+    char[] current = root.passphrases().read(root.passphraseFile, "--passphrase-file", "TOTP_VAULT_PASSPHRASE",
         "Current passphrase of " + root.memberName() + ": ");
     char[] check = current.clone();
     try (Vault vault = Vault.open(where.store(), root.memberName(), current, root.options())) {

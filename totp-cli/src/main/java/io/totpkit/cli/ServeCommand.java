@@ -102,7 +102,7 @@ final class ServeCommand extends VaultCommand {
       throw new CliException(ExitCodes.USAGE, "--tls-cert without --tls-key must be a PKCS#12 file (.p12, .pfx); "
           + "for PEM give both --tls-cert and --tls-key");
     }
-    char[] password = root().passphrases().read(tlsPasswordFile, "TOTP_TLS_PASSWORD",
+    char[] password = root().passphrases().read(tlsPasswordFile, "--tls-password-file", "TOTP_TLS_PASSWORD",
         "Password of " + tlsCert + ": ");
     return ServerTls.pkcs12(tlsCert, password);
   }

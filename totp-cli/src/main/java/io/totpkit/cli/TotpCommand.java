@@ -211,7 +211,7 @@ public final class TotpCommand implements Runnable {
           + "(or point --vault or TOTP_VAULT at yours)");
     }
     String name = memberName();
-    char[] passphrase = passphrases().read(passphraseFile, "TOTP_VAULT_PASSPHRASE",
+    char[] passphrase = passphrases().read(passphraseFile, "--passphrase-file", "TOTP_VAULT_PASSPHRASE",
         "Passphrase of " + name + " for " + where + ": ");
     return Vault.open(where.store(), name, passphrase, options());
   }

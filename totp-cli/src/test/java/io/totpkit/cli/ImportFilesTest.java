@@ -94,4 +94,34 @@ class ImportFilesTest extends WithVault {
     assertThat(run(0, "import", aegis.toString()).out).contains("(Aegis (encrypted)): 4 imported, 3 skipped");
     assertThat(cli.run("audit").out).contains("Aegis (encrypted): 4 imported, 3 skipped");
   }
+
+  private Path fixture(String name) throws IOException {
+    try (var in = ImportFilesTest.class.getResourceAsStream("imports/" + name)) {
+      return Files.write(dir.resolve(name), in.readAllBytes());
+    }
+  }
+
+  /** The vault module's own fixtures of four formats, through the command as a user runs it. */
+  @Test
+  void appsExports_eachReadAsItsFormat_groupsAsTags() throws IOException {
+    Cli.Result sheet = run(0, "import", fixture("agency.csv").toString(), fixture("individual.csv").toString(),
+        fixture("76561197960287930.maFile").toString());
+    assertThat(sheet.out).contains("agency.csv (spreadsheet CSV): 5 imported, 4 skipped")
+        .contains("skipped row 8 (Legacy VPN): type \"motp\" is not supported")
+        .contains("individual.csv (Bitwarden CSV): 4 imported, 1 skipped")
+        .contains("76561197960287930.maFile (Steam): 1 imported, 0 skipped");
+    Cli.Result list = run(0, "list");
+    assertThat(list.out).contains("client:acme,engineering").contains("Clients/Bluebird").contains("steam");
+
+    Path twofas = fixture("2fas-android-v4-encrypted.2fas");
+    Cli.Result none = cli.runWithInput("", "import", twofas.toString());
+    assertThat(none.status).isEqualTo(2);
+    assertThat(none.err).isEqualTo("totp: no password: use --password-file, TOTP_IMPORT_PASSWORD, a terminal, or "
+        + "one line on standard input\n");
+    Cli.Result typed = cli.runWithInput("2fas fixture password\n", "import", twofas.toString());
+    assertThat(typed.status).as(typed.toString()).isZero();
+    assertThat(typed.out).contains("(2FAS (encrypted)): 5 imported, 2 skipped");
+    assertThat(cli.run("audit").out).contains("2FAS (encrypted): 5 imported, 2 skipped")
+        .contains("spreadsheet CSV: 5 imported, 4 skipped");
+  }
 }
