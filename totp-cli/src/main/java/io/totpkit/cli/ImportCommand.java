@@ -3,6 +3,7 @@ package io.totpkit.cli;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.vault.ImportFile;
 import io.totpkit.vault.ImportReport;
+import io.totpkit.vault.UnknownImportFormatException;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultImportException;
 import java.io.IOException;
@@ -109,9 +110,11 @@ final class ImportCommand extends VaultCommand {
     } else {
       try {
         read = ImportFile.read(bytes, format -> password(format, name));
+      } catch (UnknownImportFormatException e) {
+        throw new CliException(ExitCodes.USAGE, name + ": " + e.messageAlsoReading("screenshots ("
+            + QrCodes.IMAGE_FORMATS + ")"));
       } catch (VaultImportException e) {
-        throw new CliException(ExitCodes.USAGE, name + ": " + e.getMessage().replace("totpkit reads ",
-            "totpkit reads screenshots (PNG, JPEG, GIF, BMP), "));
+        throw new CliException(ExitCodes.USAGE, name + ": " + e.getMessage());
       }
     }
     try (ImportFile content = read) {

@@ -73,6 +73,9 @@ public final class QrCodes {
     return AuthenticatorTexts.accounts(readText(file, options));
   }
 
+  /** The image formats this class reads, as a phrase for messages: {@code "PNG, JPEG, GIF, BMP"}. */
+  public static final String IMAGE_FORMATS = "PNG, JPEG, GIF, BMP";
+
   /**
    * Whether {@code bytes} begin like an image file this class reads (PNG, JPEG, GIF, BMP), by their first bytes
    * alone: for callers that take a screenshot or an export file in the same place and must tell them apart.

@@ -7,6 +7,7 @@ import io.totpkit.core.Wipe;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.vault.ImportFile;
 import io.totpkit.vault.ImportReport;
+import io.totpkit.vault.UnknownImportFormatException;
 import io.totpkit.vault.VaultImportException;
 import io.totpkit.vault.WrongPassphraseException;
 import java.util.ArrayList;
@@ -68,11 +69,12 @@ final class Uploads {
       });
     } catch (WrongPassphraseException e) {
       throw new ApiError(400, "WRONG_PASSWORD", "the password does not open this export");
+    } catch (UnknownImportFormatException e) {
+      throw new ApiError(400, "UNREADABLE_FILE", e.messageAlsoReading("screenshots (" + QrCodes.IMAGE_FORMATS + ")"));
     } catch (VaultImportException e) {
       boolean needsPassword = asked[0] && (password == null || password.isEmpty());
       throw new ApiError(400, needsPassword ? "PASSWORD_REQUIRED" : "UNREADABLE_FILE", needsPassword
-          ? "the export is encrypted: give its password" : e.getMessage().replace("totpkit reads ",
-              "totpkit reads screenshots (PNG, JPEG, GIF, BMP), "));
+          ? "the export is encrypted: give its password" : e.getMessage());
     } finally {
       Wipe.bytes(bytes);
     }

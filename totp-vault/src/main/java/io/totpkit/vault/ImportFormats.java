@@ -41,7 +41,7 @@ final class ImportFormats {
         return reader.read(input, password);
       }
     }
-    throw new VaultImportException("the file is " + UnknownFiles.describe(input) + "; " + readable());
+    throw new UnknownImportFormatException(UnknownFiles.describe(input));
   }
 
   /** The formats' names, in the order the README lists them. */
@@ -51,9 +51,16 @@ final class ImportFormats {
     return new ArrayList<>(names);
   }
 
-  /** {@code "totpkit reads …"}: one sentence naming every format, for messages about a file in none of them. */
-  static String readable() {
+  /**
+   * {@code "totpkit reads …"}: one sentence naming every format, for messages about a file in none of them.
+   *
+   * @param alsoRead what a caller reads besides, named first, or {@code null}
+   */
+  static String readable(String alsoRead) {
     List<String> names = names();
+    if (alsoRead != null) {
+      names.add(0, alsoRead);
+    }
     String last = names.remove(names.size() - 1);
     return "totpkit reads " + String.join(", ", names) + (names.isEmpty() ? "" : " and ") + last + " files";
   }

@@ -40,7 +40,7 @@ final class UnknownFiles {
     }
     String start = text.stripLeading();
     if (start.startsWith("<")) {
-      return "XML or HTML, and no export totpkit reads is XML (andOTP, Authy and FreeOTP 1.x keep XML internally)";
+      return "XML or HTML, and no export format totpkit knows is XML (andOTP, Authy and FreeOTP 1.x keep XML internally)";
     }
     if (input.jsonError() != null) {
       return "JSON that does not parse (" + input.jsonError().getMessage() + ")";
