@@ -2,7 +2,6 @@ package io.totpkit.vault;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Bitwarden's CSV vault export, as its clients write it with papaparse ({@code bitwarden/clients},
@@ -57,20 +56,14 @@ final class BitwardenCsvFormat implements ImportReader {
         continue;
       }
       String where = Imports.where("row " + row.number, row.get(name), row.get(username));
-      Set<String> tags = new TreeSet<>();
-      tag(tags, row.get(folder));
-      for (String collection : row.get(collections).split(",")) {
-        tag(tags, collection);
+      // A folder is one name (its '/' is nesting, kept); collections are split at commas, as Bitwarden's importer does.
+      Set<String> tags = Imports.tagCell(row.get(collections), ",");
+      if (!row.get(folder).isBlank()) {
+        tags.add(row.get(folder).strip());
       }
       parsed.entry(where, () -> new Imports.Item(where, TotpField.account(field, row.get(name), row.get(username)),
           tags));
     }
     return parsed;
-  }
-
-  private static void tag(Set<String> tags, String name) {
-    if (!name.isBlank()) {
-      tags.add(name.strip());
-    }
   }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -81,6 +82,20 @@ final class Imports {
     Skip(String reason) {
       super(reason, null, false, false);
     }
+  }
+
+  /**
+   * The tags of one table cell, split at any of {@code separators} (as a regular-expression character class body:
+   * {@code ";,|"}), stripped, blanks dropped.
+   */
+  static Set<String> tagCell(String cell, String separators) {
+    Set<String> tags = new TreeSet<>();
+    for (String tag : cell.split("[" + separators + "]")) {
+      if (!tag.isBlank()) {
+        tags.add(tag.strip());
+      }
+    }
+    return tags;
   }
 
   /** {@code "entry 3 (GitHub)"}: an item's position, and its issuer or account when it has one. */

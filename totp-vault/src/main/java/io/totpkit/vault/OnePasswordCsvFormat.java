@@ -2,7 +2,6 @@ package io.totpkit.vault;
 
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * 1Password 8's CSV export: the header {@code Title,Url,Username,Password,OTPAuth,Favorite,Archived,Tags,Notes}, every
@@ -53,12 +52,7 @@ final class OnePasswordCsvFormat implements ImportReader {
         continue;
       }
       String where = Imports.where("row " + row.number, row.get(title), row.get(username));
-      Set<String> tags = new TreeSet<>();
-      for (String tag : row.get(tagColumn).split("[,;]")) {
-        if (!tag.isBlank()) {
-          tags.add(tag.strip());
-        }
-      }
+      Set<String> tags = Imports.tagCell(row.get(tagColumn), ",;");
       parsed.entry(where, () -> new Imports.Item(where, TotpField.account(field, row.get(title), row.get(username)),
           tags));
     }

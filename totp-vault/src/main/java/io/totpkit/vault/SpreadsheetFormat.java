@@ -7,7 +7,6 @@ import io.totpkit.core.OtpException;
 import io.totpkit.core.Secret;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A spreadsheet saved as CSV, the way an agency keeps its own records of its clients' accounts: one account a row,
@@ -91,7 +90,7 @@ final class SpreadsheetFormat implements ImportReader {
       String where = Imports.where("row " + row.number, issuer, account);
       String secret = row.get(columns.secret).strip();
       String uri = secret.isEmpty() ? row.get(columns.otpauth).strip() : secret;
-      Set<String> tags = tags(row.get(columns.tags));
+      Set<String> tags = Imports.tagCell(row.get(columns.tags), ";,|");
       if (AuthenticatorText.kind(uri) == AuthenticatorText.Kind.OTPAUTH_MIGRATION) {
         export(parsed, "row " + row.number, uri, tags);
       } else {
@@ -171,16 +170,6 @@ final class SpreadsheetFormat implements ImportReader {
       throw new Imports.Skip("the counter column is not a whole number");
     }
     return Long.parseLong(text);
-  }
-
-  private static Set<String> tags(String cell) {
-    Set<String> tags = new TreeSet<>();
-    for (String tag : cell.split("[;,|]")) {
-      if (!tag.isBlank()) {
-        tags.add(tag.strip());
-      }
-    }
-    return tags;
   }
 
   private static boolean names(List<String> header, String[] aliases) {
