@@ -72,13 +72,13 @@ class StandardInputTest extends WithVault {
   @Test
   void import_dash_readsTheListFromStandardInput() {
     assertThat(ok(TotpCommandTest.GITHUB + "\n" + SLACK + "\n", "import", "-").out)
-        .isEqualTo("standard input: 2 imported, 0 skipped\n");
+        .isEqualTo("standard input (otpauth list): 2 imported, 0 skipped\n");
   }
 
   @Test
   void import_devStdin_readsStandardInputToo() {
     assertThat(ok(SLACK + "\n", "import", "/dev/stdin", "--tag", "piped").out)
-        .isEqualTo("standard input: 1 imported, 0 skipped\n");
+        .isEqualTo("standard input (otpauth list): 1 imported, 0 skipped\n");
     assertThat(cli.run("list", "--tag", "piped").out).contains("Slack");
   }
 
@@ -93,7 +93,7 @@ class StandardInputTest extends WithVault {
     byte[] png = QrCodes.png(OtpAuthUri.parse(SLACK), QrOptions.defaults());
     Cli.Result result = cli.runWithInput(png, "import", "-");
     assertThat(result.status).as(result.toString()).isZero();
-    assertThat(result.out).isEqualTo("standard input: 1 imported, 0 skipped\n");
+    assertThat(result.out).isEqualTo("standard input (screenshot): 1 imported, 0 skipped\n");
   }
 
   @Test

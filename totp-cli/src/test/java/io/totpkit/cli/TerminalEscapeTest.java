@@ -100,11 +100,11 @@ class TerminalEscapeTest extends WithVault {
     Path list = Files.writeString(dir.resolve("list.txt"), evil().toUriString() + "\n" + evil().toUriString()
         + "\n");
     Cli.Result first = run(0, "import", list.toString());
-    assertThat(first.out).contains("list.txt: 1 imported, 1 skipped")
-        .contains("skipped line 2 (" + SHOWN_ISSUER + "): already in the vault");
+    assertThat(first.out).contains("list.txt (otpauth list): 1 imported, 1 skipped")
+        .contains("skipped line 2 (" + SHOWN_ISSUER + "): the same account appears earlier in the input");
     Path google = Files.write(dir.resolve("google.png"),
         QrPictures.png(MigrationPayload.encode(List.of(evil())).get(0)));
-    assertThat(run(0, "import", google.toString()).out).contains("google.png: 0 imported, 1 skipped")
+    assertThat(run(0, "import", google.toString()).out).contains("google.png (screenshot): 0 imported, 1 skipped")
         .contains("(" + SHOWN_ISSUER + "): already in the vault");
     Path shot = Files.write(dir.resolve("shot.png"), QrPictures.png(evil().toUriString()));
     assertThat(run(0, "import", shot.toString()).out).contains("(" + SHOWN_ISSUER + "): already in the vault");
@@ -113,7 +113,7 @@ class TerminalEscapeTest extends WithVault {
   @Test
   void fileNamesFromTheCommandLine_shownEscaped() throws IOException {
     Path list = Files.writeString(dir.resolve("list" + ESC + "[2J.txt"), evil().toUriString() + "\n");
-    assertThat(run(0, "import", list.toString()).out).startsWith("list\\e[2J.txt: 1 imported, 0 skipped");
+    assertThat(run(0, "import", list.toString()).out).startsWith("list\\e[2J.txt (otpauth list): 1 imported, 0 skipped");
     assertThat(run(2, "import", dir.resolve("gone" + ESC + "[2J").toString()).err).contains("gone\\e[2J");
     Path out = dir.resolve("out" + ESC + "]52;c;eA==" + "\u0007.txt");
     assertThat(run(0, "export", "--out", out.toString()).out).contains("out\\e]52;c;eA==\\x07.txt");

@@ -51,7 +51,7 @@ class WeakKeyTest extends WithVault {
         + TotpCommandTest.SLACK + "\n");
     Cli.Result result = cli.run("import", list.toString());
     assertThat(result.status).as(result.toString()).isZero();
-    assertThat(result.out).contains("list.txt: 1 imported, 1 skipped")
+    assertThat(result.out).contains("list.txt (otpauth list): 1 imported, 1 skipped")
         .contains("skipped line 1 (Short): the key is only 40 bits");
   }
 }
