@@ -85,6 +85,10 @@ final class ImportCommand extends VaultCommand {
     io.show(name + " (" + report.format() + "): " + report.added().size() + (report.isDryRun()
         ? " would be imported, " : " imported, ") + report.skipped().size() + " skipped"
         + (report.isDryRun() ? "; nothing was changed (dry run)" : ""));
+    if (report.added().isEmpty() && report.skipped().isEmpty()) {
+      io.show("  the file holds no account with a one-time-password key (a password manager's logins without one are "
+          + "not accounts)");
+    }
     if (report.isDryRun()) {
       for (ImportReport.Added added : report.added()) {
         io.show("  would import " + added.item() + ": " + describe(added));

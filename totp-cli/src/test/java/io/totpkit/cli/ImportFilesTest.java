@@ -124,4 +124,12 @@ class ImportFilesTest extends WithVault {
     assertThat(cli.run("audit").out).contains("2FAS (encrypted): 5 imported, 2 skipped")
         .contains("spreadsheet CSV: 5 imported, 4 skipped");
   }
+
+  @Test
+  void passwordManagerExportWithoutKeys_saysSo() throws IOException {
+    Path csv = file("bitwarden.csv", "folder,favorite,type,name,notes,fields,reprompt,login_uri,login_username,"
+        + "login_password,login_totp\n,,login,Shop,,,0,https://shop.example,me,pw,\n");
+    assertThat(run(0, "import", csv.toString()).out).contains("bitwarden.csv (Bitwarden CSV): 0 imported, 0 skipped")
+        .contains("holds no account with a one-time-password key");
+  }
 }
