@@ -1,0 +1,46 @@
+package io.totpkit.bench.photos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The screenshot intake rates may only go up: a small seeded sample of the {@code IntakeRates} pictures (the first 8
+ * screens of seed 18, among them a Google Authenticator export) at a few damage levels, each with a floor of how many
+ * must decode, set to what {@code QrCodes.read} decoded when the floors were written. A change that decodes fewer
+ * fails here; one that decodes more should raise the floor. No picture may ever decode to other accounts.
+ */
+class IntakeFloorsTest {
+  private static IntakeRun run;
+
+  @BeforeAll
+  static void drawScreens() {
+    run = IntakeRun.of(18, 8);
+  }
+
+  @Test
+  void read_cleanScreenshots_decodesEvery() {
+    IntakeRun.Rate rate = run.rate(Damage.CLEAN, 0, Optional.empty());
+    assertThat(rate.decoded()).as(rate.row() + " failed " + rate.failed()).isEqualTo(rate.total());
+  }
+
+  @ParameterizedTest(name = "{0} {1}: at least {2} of 8")
+  @CsvSource({
+      "JPEG, 3, 8",          // q 30
+      "JPEG, 4, 8",          // q 15
+      "MESSENGER, 1, 8",     // long side 800, JPEG 70, twice
+      "MESSENGER, 2, 7",     // long side 480
+      "PERSPECTIVE, 2, 7",   // 30°
+      "GLARE, 2, 8",         // +255
+      "DEFOCUS, 4, 7",       // disc radius 6
+  })
+  void read_damagedPictures_decodesAtLeastTheFloor(Damage damage, int level, int floor) {
+    IntakeRun.Rate rate = run.rate(damage, level, Optional.empty());
+    assertThat(rate.misread()).as(rate.row()).isZero();
+    assertThat(rate.decoded()).as(rate.row() + " failed " + rate.failed()).isGreaterThanOrEqualTo(floor);
+  }
+}
