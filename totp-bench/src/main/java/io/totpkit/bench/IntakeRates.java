@@ -21,7 +21,7 @@ import java.util.Set;
  * java -cp totp-bench/target/benchmarks.jar io.totpkit.bench.IntakeRates [--count N] [--seed S]
  *     [--kinds JPEG,CAMERA] [--save DIR] [--failures]
  * </pre>
- * Defaults: 20 pictures per level, seed 18, every kind. {@code --save} writes every picture into DIR (PNG, or the JPEG
+ * Defaults: 24 pictures per level, seed 18, every kind. {@code --save} writes every picture into DIR (PNG, or the JPEG
  * that was read) to look at; {@code --failures} lists the screens that did not decode under each row. The pictures
  * are the same on every machine with the same fonts installed; the times are this machine's.
  */
@@ -35,7 +35,7 @@ public final class IntakeRates {
    * @throws IOException if the save directory cannot be made
    */
   public static void main(String[] args) throws IOException {
-    int count = 20;
+    int count = 24;
     long seed = 18;
     Set<Damage> kinds = EnumSet.allOf(Damage.class);
     Optional<Path> save = Optional.empty();
