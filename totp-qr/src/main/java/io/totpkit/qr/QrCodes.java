@@ -6,7 +6,6 @@ import io.totpkit.qr.QrCodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -70,7 +69,7 @@ public final class QrCodes {
    * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(Path file, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(file, options));
+    return scan(file, options).accounts();
   }
 
   /** The image formats this class reads, as a phrase for messages: {@code "PNG, JPEG, GIF, BMP"}. */
@@ -117,7 +116,7 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(byte[] image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
   }
 
   /**
@@ -142,7 +141,7 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(InputStream image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
   }
 
   /**
@@ -165,7 +164,106 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(BufferedImage image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
+  }
+
+  /**
+   * Reads every authenticator account from an image file and says how they were read, with the default limits.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(Path file) {
+    return scan(file, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from an image file and says how they were read.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(Path file, QrReadOptions options) {
+    Objects.requireNonNull(file, "file");
+    return scan(decode(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file and says how they were read, with the default
+   * limits.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(byte[] image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file and says how they were read.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits; {@link QrReadOptions#maxBytes()} does not apply to bytes already in memory
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(byte[] image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file and says how they were read, with the
+   * default limits. The stream is read to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(InputStream image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file and says how they were read. The stream is
+   * read to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(InputStream image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image and says how they were read, with the default limits.
+   *
+   * @param image the image; it is not modified
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(BufferedImage image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image and says how they were read.
+   *
+   * @param image the image; it is not modified
+   * @param options the size limits; images over {@link QrReadOptions#maxPixels()} are refused
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(BufferedImage image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(image, Objects.requireNonNull(options, "options")));
   }
 
   /**
@@ -189,7 +287,7 @@ public final class QrCodes {
    */
   public static List<String> readText(Path file, QrReadOptions options) {
     Objects.requireNonNull(file, "file");
-    return scan(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -213,7 +311,7 @@ public final class QrCodes {
    */
   public static List<String> readText(byte[] image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -239,7 +337,7 @@ public final class QrCodes {
    */
   public static List<String> readText(InputStream image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -263,20 +361,21 @@ public final class QrCodes {
    */
   public static List<String> readText(BufferedImage image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(image, Objects.requireNonNull(options, "options"));
+    return decode(image, Objects.requireNonNull(options, "options")).texts();
   }
 
-  private static List<String> scan(BufferedImage image, QrReadOptions options) {
+  private static Decoded decode(BufferedImage image, QrReadOptions options) {
     ImageLoader.checkPixels(image.getWidth(), image.getHeight(), options);
-    List<String> texts = new ArrayList<>();
-    for (QrScanner.Found found : QrScanner.scan(Luminance.of(image))) {
-      texts.add(found.text);
-    }
-    if (texts.isEmpty()) {
+    Decoded decoded = QrScanner.scan(Luminance.of(image));
+    if (decoded.isEmpty()) {
       throw new QrCodeException(Reason.NO_QR_CODE, "no QR code found; send a screenshot that shows the whole code,"
           + " sharp and uncropped");
     }
-    return texts;
+    return decoded;
+  }
+
+  private static QrScan scan(Decoded decoded) {
+    return AuthenticatorTexts.scan(decoded.texts(), decoded.method, decoded.repairs);
   }
 
   /**

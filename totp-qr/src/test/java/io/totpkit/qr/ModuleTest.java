@@ -93,7 +93,10 @@ class ModuleTest {
         "io.totpkit.qr.QrOptions$Builder",
         "io.totpkit.qr.QrOptions$ErrorCorrection",
         "io.totpkit.qr.QrReadOptions",
-        "io.totpkit.qr.QrReadOptions$Builder");
+        "io.totpkit.qr.QrReadOptions$Builder",
+        "io.totpkit.qr.QrScan",
+        "io.totpkit.qr.QrScan$ExportPart",
+        "io.totpkit.qr.QrScan$Method");
   }
 
   @Test
