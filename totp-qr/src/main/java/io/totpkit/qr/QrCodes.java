@@ -2,7 +2,6 @@ package io.totpkit.qr;
 
 import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
-import io.totpkit.qr.QrCodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -366,12 +365,7 @@ public final class QrCodes {
 
   private static Decoded decode(BufferedImage image, QrReadOptions options) {
     ImageLoader.checkPixels(image.getWidth(), image.getHeight(), options);
-    Decoded decoded = QrScanner.scan(Luminance.of(image));
-    if (decoded.isEmpty()) {
-      throw new QrCodeException(Reason.NO_QR_CODE, "no QR code found; send a screenshot that shows the whole code,"
-          + " sharp and uncropped");
-    }
-    return decoded;
+    return DecodingLadder.decode(Luminance.of(image));
   }
 
   private static QrScan scan(Decoded decoded) {
