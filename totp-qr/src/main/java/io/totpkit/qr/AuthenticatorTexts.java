@@ -3,11 +3,13 @@ package io.totpkit.qr;
 import io.totpkit.core.AuthenticatorText;
 import io.totpkit.core.InvalidMigrationPayloadException;
 import io.totpkit.core.InvalidOtpAuthUriException;
+import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodeException.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,15 +29,32 @@ final class AuthenticatorTexts {
   private AuthenticatorTexts() {}
 
   static List<OtpAuthUri> accounts(List<String> texts) {
+    return scan(texts, QrScan.Method.QR, "").accounts();
+  }
+
+  /**
+   * Reads the accounts in the texts of one picture's codes, and, for a Google Authenticator export, which part of it
+   * the first export code is.
+   */
+  static QrScan scan(List<String> texts, QrScan.Method method, String repairs) {
     List<OtpAuthUri> accounts = new ArrayList<>();
     Set<String> others = new LinkedHashSet<>();
+    Optional<QrScan.ExportPart> part = Optional.empty();
     for (String text : texts) {
-      if (AuthenticatorText.kind(text) == AuthenticatorText.Kind.OTHER) {
+      AuthenticatorText.Kind kind = AuthenticatorText.kind(text);
+      if (kind == AuthenticatorText.Kind.OTHER) {
         others.add(describe(text, AuthenticatorText.scheme(text)));
         continue;
       }
       try {
-        accounts.addAll(AuthenticatorText.accounts(text));
+        if (kind == AuthenticatorText.Kind.OTPAUTH_MIGRATION) {
+          // Parsed here rather than through AuthenticatorText.accounts: the batch fields say which part this is.
+          MigrationPayload payload = MigrationPayload.parse(text);
+          accounts.addAll(payload.accounts());
+          part = part.isPresent() ? part : QrScan.ExportPart.of(payload);
+        } else {
+          accounts.addAll(AuthenticatorText.accounts(text));
+        }
       } catch (InvalidOtpAuthUriException | InvalidMigrationPayloadException e) {
         throw new QrCodeException(Reason.INVALID_AUTHENTICATOR_CODE, "the picture holds an authenticator QR code,"
             + " but it cannot be used: " + e.getMessage(), e);
@@ -46,7 +65,7 @@ final class AuthenticatorTexts {
           + " codes hold ") + String.join(" and ", others) + ", not an authenticator code; send a screenshot of the"
           + " code shown when you turn on two-step verification");
     }
-    return accounts;
+    return new QrScan(accounts, method, repairs, part);
   }
 
   private static String describe(String text, String scheme) {

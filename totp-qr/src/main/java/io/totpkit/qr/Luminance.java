@@ -175,6 +175,18 @@ final class Luminance {
     return (grey * alpha + 255 * (255 - alpha) + 127) / 255;
   }
 
+  /** A picture of the same size from computed values, each clamped to 0–255. */
+  Luminance with(int[] values) {
+    if (values.length != pixels.length) {
+      throw new AssertionError("values do not match " + width + "×" + height);
+    }
+    byte[] out = new byte[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (byte) Math.max(0, Math.min(255, values[i]));
+    }
+    return new Luminance(out, width, height);
+  }
+
   /** Averages {@code factor × factor} blocks: a smaller copy that also smooths JPEG noise and blur. */
   Luminance downscale(int factor) {
     int w = width / factor;

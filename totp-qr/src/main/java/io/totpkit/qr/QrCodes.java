@@ -2,11 +2,9 @@ package io.totpkit.qr;
 
 import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
-import io.totpkit.qr.QrCodeException.Reason;
 import java.awt.image.BufferedImage;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,13 +25,28 @@ import java.util.Objects;
  * screen) and returns the authenticator accounts in reading order: top to bottom, then left to right. A Google
  * Authenticator export ({@code otpauth-migration://}) is expanded into its accounts. Codes that are not authenticator
  * codes (a web address next to the code) are skipped; an authenticator code that is malformed fails the whole read,
- * even beside good ones, so that no account is silently lost. The search first tries the fast strategies that find
- * codes in ordinary screenshots and only then the slower ones; it stops at the first strategy that finds a code, so a
- * second code that only a slower strategy would find is missed when another was found first.
+ * even beside good ones, so that no account is silently lost.
+ *
+ * <p>The search is a ladder that fails last. A clean screenshot is read by zxing's fast path (tens of milliseconds
+ * for a 1080×2340 screenshot). Only a picture the fast path cannot read climbs further: zxing on reduced, enlarged
+ * and differently thresholded copies (recompressed and resized screenshots); then, for photos of a screen, zxing on
+ * copies with moiré reduced, glare evened out, sharpened or enlarged; then a second decoder (BoofCV), which follows
+ * perspective and uneven light better. All of it stays under two seconds of CPU for a 1080×2340 photo. The search
+ * stops at the first rung that finds a code, so a second code that only a later rung would find is missed when
+ * another was found first. {@code scan} returns the same accounts as {@code read} and says which rung read them
+ * ({@link QrScan#method()}, {@link QrScan#describe()}) and, for a Google Authenticator export split over several
+ * codes, which part the picture holds ({@link QrScan#exportPart()}).
+ *
+ * <pre>{@code
+ * QrScan scan = QrCodes.scan(Path.of("photo.jpg"));
+ * System.out.println(scan.accounts().size() + " accounts, " + scan.describe());
+ * }</pre>
  *
  * <p>Every failure is a {@link QrCodeException} whose {@link QrCodeException#reason() reason} the caller can branch
  * on: the bytes are not a readable image, the image is over the limits of {@link QrReadOptions}, there is no QR
- * code, the codes are not authenticator codes, or an authenticator code is malformed.
+ * code, the codes are not authenticator codes, or an authenticator code is malformed. When no code was read the
+ * message says what to send instead: a screenshot rather than a photo that is out of focus, a closer photo when the
+ * code is too small in it, or a screenshot that shows the whole code.
  *
  * <h2>Writing</h2>
  * {@link #png}, {@link #svg} and {@link #terminal} draw an account's {@link OtpAuthUri#toUriString()} as a QR code;
@@ -70,7 +83,7 @@ public final class QrCodes {
    * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(Path file, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(file, options));
+    return scan(file, options).accounts();
   }
 
   /** The image formats this class reads, as a phrase for messages: {@code "PNG, JPEG, GIF, BMP"}. */
@@ -117,7 +130,7 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(byte[] image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
   }
 
   /**
@@ -142,7 +155,7 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(InputStream image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
   }
 
   /**
@@ -165,7 +178,106 @@ public final class QrCodes {
    * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
    */
   public static List<OtpAuthUri> read(BufferedImage image, QrReadOptions options) {
-    return AuthenticatorTexts.accounts(readText(image, options));
+    return scan(image, options).accounts();
+  }
+
+  /**
+   * Reads every authenticator account from an image file and says how they were read, with the default limits.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(Path file) {
+    return scan(file, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from an image file and says how they were read.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the file yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(Path file, QrReadOptions options) {
+    Objects.requireNonNull(file, "file");
+    return scan(decode(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file and says how they were read, with the default
+   * limits.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(byte[] image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from the bytes of an image file and says how they were read.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits; {@link QrReadOptions#maxBytes()} does not apply to bytes already in memory
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(byte[] image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file and says how they were read, with the
+   * default limits. The stream is read to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(InputStream image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a stream holding an image file and says how they were read. The stream is
+   * read to its end or to the byte limit, and not closed.
+   *
+   * @param image a stream of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(InputStream image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options));
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image and says how they were read, with the default limits.
+   *
+   * @param image the image; it is not modified
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(BufferedImage image) {
+    return scan(image, QrReadOptions.defaults());
+  }
+
+  /**
+   * Reads every authenticator account from a decoded image and says how they were read.
+   *
+   * @param image the image; it is not modified
+   * @param options the size limits; images over {@link QrReadOptions#maxPixels()} are refused
+   * @return the accounts and how they were read
+   * @throws QrCodeException if the image yields no authenticator account; {@link QrCodeException#reason()} says why
+   */
+  public static QrScan scan(BufferedImage image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    return scan(decode(image, Objects.requireNonNull(options, "options")));
   }
 
   /**
@@ -189,7 +301,7 @@ public final class QrCodes {
    */
   public static List<String> readText(Path file, QrReadOptions options) {
     Objects.requireNonNull(file, "file");
-    return scan(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(file, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -213,7 +325,7 @@ public final class QrCodes {
    */
   public static List<String> readText(byte[] image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -239,7 +351,7 @@ public final class QrCodes {
    */
   public static List<String> readText(InputStream image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options);
+    return decode(ImageLoader.load(image, Objects.requireNonNull(options, "options")), options).texts();
   }
 
   /**
@@ -263,20 +375,16 @@ public final class QrCodes {
    */
   public static List<String> readText(BufferedImage image, QrReadOptions options) {
     Objects.requireNonNull(image, "image");
-    return scan(image, Objects.requireNonNull(options, "options"));
+    return decode(image, Objects.requireNonNull(options, "options")).texts();
   }
 
-  private static List<String> scan(BufferedImage image, QrReadOptions options) {
+  private static Decoded decode(BufferedImage image, QrReadOptions options) {
     ImageLoader.checkPixels(image.getWidth(), image.getHeight(), options);
-    List<String> texts = new ArrayList<>();
-    for (QrScanner.Found found : QrScanner.scan(Luminance.of(image))) {
-      texts.add(found.text);
-    }
-    if (texts.isEmpty()) {
-      throw new QrCodeException(Reason.NO_QR_CODE, "no QR code found; send a screenshot that shows the whole code,"
-          + " sharp and uncropped");
-    }
-    return texts;
+    return DecodingLadder.decode(Luminance.of(image));
+  }
+
+  private static QrScan scan(Decoded decoded) {
+    return AuthenticatorTexts.scan(decoded.texts(), decoded.method, decoded.repairs);
   }
 
   /**

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
@@ -33,7 +34,9 @@ import java.util.function.Function;
  * heavily downscaled JPEGs. Only when it finds nothing does the ladder run: block-averaged copies at 1/2, 1/3 and 1/4
  * size (they smooth JPEG noise, blur and moiré), the global-histogram binarizer, and, for small pictures, enlarged
  * copies (doubled, doubled and sharpened, tripled) for modules of one or two pixels. The first step that finds a code
- * ends the search; codes found by a step are deduplicated by text and returned in reading order.
+ * ends the search; codes found by a step are deduplicated by text and returned in reading order, with the step's
+ * phrase for {@link QrScan#describe()}. These are the first two rungs of {@link DecodingLadder}; its photo rungs read
+ * their repaired copies through {@link #read}.
  *
  * <p>{@code TRY_HARDER} is always on: without it zxing's finder steps over 3/388 of the height between scanned rows
  * (18 rows of a 2340-pixel screenshot), which misses the finder patterns of a code whose modules are 3 pixels wide.
@@ -92,12 +95,16 @@ final class QrScanner {
     }
   }
 
-  static List<Found> scan(Luminance image) {
+  /**
+   * Runs the fast path and then zxing's ladder; returns what the first strategy that found a code found, with
+   * {@link QrScan.Method#QR} for the fast path and {@link QrScan.Method#QR_AFTER_REPAIR} and the step's phrase for a
+   * ladder step, or {@link Decoded#NOTHING}.
+   */
+  static Decoded scan(Luminance image) {
     if (image.width < 21 || image.height < 21) {
-      return List.of();   // the smallest QR code is 21 modules wide
+      return Decoded.NOTHING;   // the smallest QR code is 21 modules wide
     }
-    // A mostly dark picture (dark mode) most likely holds a light-on-dark code: try it inverted first.
-    boolean invertFirst = image.sampledMedian() < 128;
+    boolean invertFirst = invertFirst(image);
     long pixels = (long) image.width * image.height;
     // Never reduce a side below 21 pixels, however long and thin the picture.
     int maxFactor = Math.max(1, Math.min(image.width, image.height) / 21);
@@ -107,7 +114,7 @@ final class QrScanner {
 
     List<Found> found = pass(scaled(image, scaled, fastFactor), fastFactor, Kind.HYBRID, invertFirst);
     if (!found.isEmpty()) {
-      return inReadingOrder(found);
+      return Decoded.of(inReadingOrder(found), QrScan.Method.QR, "");
     }
     // The ladder: each step costs more or helps rarer pictures than the one before. Huge pictures are not tried
     // at a size above LADDER_MAX_PIXELS: their codes are large, and a full-size pass would cost seconds.
@@ -123,9 +130,11 @@ final class QrScanner {
       if (copy == null || copy.width < 21 || copy.height < 21) {
         continue;
       }
-      found = pass(copy, step[0], step[1] == 0 ? Kind.HYBRID : Kind.GLOBAL, invertFirst);
+      Kind kind = step[1] == 0 ? Kind.HYBRID : Kind.GLOBAL;
+      found = pass(copy, step[0], kind, invertFirst);
       if (!found.isEmpty()) {
-        return inReadingOrder(found);
+        return repaired(found, step[0] > fastFactor ? "reduced in size" : step[0] < fastFactor ? "read at a larger size"
+            : "", kind == Kind.GLOBAL ? "one brightness threshold for the whole picture" : "");
       }
     }
     if (pixels <= UPSCALE_MAX_PIXELS) {
@@ -134,14 +143,44 @@ final class QrScanner {
       // the costliest copies, so the sharpened and tripled ones are tried in the likelier polarity only.
       Luminance doubled = image.upscale(2);
       found = pass(doubled, 0.5f, Kind.HYBRID, invertFirst);
-      if (found.isEmpty()) {
-        found = onePolarity(doubled.sharpen(), 0.5f, invertFirst);
+      if (!found.isEmpty()) {
+        return repaired(found, "enlarged");
       }
-      if (found.isEmpty() && pixels <= TRIPLE_MAX_PIXELS) {
+      found = onePolarity(doubled.sharpen(), 0.5f, invertFirst);
+      if (!found.isEmpty()) {
+        return repaired(found, "enlarged", "sharpened");
+      }
+      if (pixels <= TRIPLE_MAX_PIXELS) {
         found = onePolarity(image.upscale(3), 1 / 3f, invertFirst);
+        if (!found.isEmpty()) {
+          return repaired(found, "enlarged");
+        }
       }
     }
-    return inReadingOrder(found);
+    return Decoded.NOTHING;
+  }
+
+  /** A mostly dark picture (dark mode) most likely holds a light-on-dark code: it is tried inverted first. */
+  static boolean invertFirst(Luminance image) {
+    return image.sampledMedian() < 128;
+  }
+
+  /**
+   * Scans a repaired copy of a picture the way the fast path scans the picture (local threshold, likelier polarity
+   * first, multi-code then single-code reader); {@code scale} maps its coordinates back to the original.
+   */
+  static List<Found> read(Luminance copy, float scale, boolean invertFirst) {
+    return inReadingOrder(pass(copy, scale, Kind.HYBRID, invertFirst));
+  }
+
+  private static Decoded repaired(List<Found> found, String... phrases) {
+    StringJoiner repairs = new StringJoiner(", ");
+    for (String phrase : phrases) {
+      if (!phrase.isEmpty()) {
+        repairs.add(phrase);
+      }
+    }
+    return Decoded.of(inReadingOrder(found), QrScan.Method.QR_AFTER_REPAIR, repairs.toString());
   }
 
   /** Returns the smallest whole factor that brings {@code pixels} down to {@code limit} or fewer. */

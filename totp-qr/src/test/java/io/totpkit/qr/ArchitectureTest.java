@@ -16,20 +16,32 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture rules of DESIGN.md for totp-qr, on the compiled main classes: core, zxing, java.base and
- * java.desktop (ImageIO, BufferedImage) only, no arrow up the module table, no predictable randomness.
+ * The architecture rules of DESIGN.md for totp-qr, on the compiled main classes: core, zxing, BoofCV (in one class),
+ * java.base and java.desktop (ImageIO, BufferedImage) only, no arrow up the module table, no predictable randomness.
  */
 class ArchitectureTest {
   /** The module's main classes, read from where QrCodes was loaded (target/classes): never the tests. */
   private static final JavaClasses QR = new ClassFileImporter().importLocations(
       Set.of(Location.of(QrCodes.class.getProtectionDomain().getCodeSource().getLocation())));
 
+  /** BoofCV and the libraries its QR detector uses. */
+  private static final String[] SECOND_DECODER_PACKAGES = {"boofcv..", "georegression..", "org.ddogleg..",
+      "org.ejml.."};
+
   @Test
-  void qr_dependsOnCoreZxingJavaBaseAndJavaDesktopOnly() {
-    // Guards the module table's row for totp-qr.
+  void qr_dependsOnCoreZxingBoofCvJavaBaseAndJavaDesktopOnly() {
+    // Guards the module table's row for totp-qr: core, zxing, the second decoder for photos.
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.qr..",
-        "io.totpkit.core..", "com.google.zxing..").or(JdkModules.in("java.base", "java.desktop")))
+        "io.totpkit.core..", "com.google.zxing..").or(JavaClass.Predicates.resideInAnyPackage(SECOND_DECODER_PACKAGES))
+        .or(JdkModules.in("java.base", "java.desktop")))
         .check(QR);
+  }
+
+  @Test
+  void qr_touchesBoofCvInSecondDecoderOnly() {
+    // Guards "optional dependencies behind one package-private class each".
+    noClasses().that().doNotHaveFullyQualifiedName(SecondDecoder.class.getName())
+        .should().dependOnClassesThat().resideInAnyPackage(SECOND_DECODER_PACKAGES).check(QR);
   }
 
   @Test

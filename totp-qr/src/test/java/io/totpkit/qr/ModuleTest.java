@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Checks the module descriptor (tests run on the class path, so it is read from the compiled classes) and that no
- * zxing type leaks into the public API, where it would tie every caller to zxing's versions.
+ * zxing or BoofCV type leaks into the public API, where it would tie every caller to the decoders' versions.
  */
 class ModuleTest {
   private static Path classes() throws URISyntaxException {
@@ -93,11 +93,18 @@ class ModuleTest {
         "io.totpkit.qr.QrOptions$Builder",
         "io.totpkit.qr.QrOptions$ErrorCorrection",
         "io.totpkit.qr.QrReadOptions",
-        "io.totpkit.qr.QrReadOptions$Builder");
+        "io.totpkit.qr.QrReadOptions$Builder",
+        "io.totpkit.qr.QrScan",
+        "io.totpkit.qr.QrScan$ExportPart",
+        "io.totpkit.qr.QrScan$Method");
   }
 
+  /** The decoders' packages: zxing, and BoofCV with the libraries it brings (georegression, ddogleg, EJML). */
+  private static final List<String> DECODER_PACKAGES = List.of("com.google.zxing", "boofcv.", "georegression.",
+      "org.ddogleg.", "org.ejml.");
+
   @Test
-  void publicApi_mentionsNoZxingType() throws Exception {
+  void publicApi_mentionsNoDecoderType() throws Exception {
     List<String> leaks = new ArrayList<>();
     for (Class<?> type : publicClasses()) {
       check(leaks, type + " extends", type.getGenericSuperclass());
@@ -137,8 +144,17 @@ class ModuleTest {
   }
 
   private static void check(List<String> leaks, String where, Type type) {
-    if (type != null && type.getTypeName().contains("com.google.zxing")) {
+    if (type != null && DECODER_PACKAGES.stream().anyMatch(type.getTypeName()::contains)) {
       leaks.add(where);
     }
+  }
+
+  @Test
+  void descriptor_requiresNoBoofCvModule() throws URISyntaxException {
+    // BoofCV's jars share packages (boofcv.struct in two of them), so they cannot be modules: they must stay on the
+    // class path, which SecondDecoder reads at run time.
+    assertThat(descriptor().requires()).extracting(ModuleDescriptor.Requires::name)
+        .noneMatch(name -> name.startsWith("boofcv") || name.startsWith("georegression") || name.startsWith("ddogleg")
+            || name.startsWith("ejml"));
   }
 }

@@ -45,6 +45,10 @@ class NoSecretInTextTest {
       OtpAuthUri uri = OtpAuthUri.parse(URI);
       objects.addAll(QrCodes.read(QrCodes.png(uri, QrOptions.defaults())));
       objects.addAll(QrCodes.read(png(MigrationPayload.encode(List.of(uri)).get(0))));
+      QrScan scan = QrCodes.scan(png(MigrationPayload.encode(List.of(uri)).get(0)));
+      objects.add(scan);
+      objects.add(scan.describe());
+      objects.add(scan.exportPart().orElseThrow());
       objects.add(QrOptions.defaults());
       objects.add(QrOptions.builder().size(300));
       objects.add(QrReadOptions.defaults());
@@ -64,7 +68,7 @@ class NoSecretInTextTest {
     }
 
     assertThat(thrown).doesNotContainNull().allMatch(t -> t instanceof QrCodeException).hasSize(13);
-    assertThat(objects).hasSize(5);
+    assertThat(objects).hasSize(8);
     for (Object object : objects) {
       KnownSecret.assertNoSecretIn(object.getClass().getSimpleName(), String.valueOf(object));
     }
