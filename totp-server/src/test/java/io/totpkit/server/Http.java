@@ -11,6 +11,12 @@ import tools.jackson.jr.ob.JSON;
 
 /** A test client of the API: one identity (a session cookie or a bearer token), JSON in and out. */
 final class Http {
+  static {
+    // The JDK client keeps an idle connection 20 minutes, Jetty 30 seconds: a test that waited longer (a loaded CI
+    // machine) reused a connection the server had closed ("header parser received no bytes"). Keep them 5 seconds.
+    System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+  }
+
   private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   final URI base;
