@@ -13,21 +13,18 @@ final class Glyph {
   /** The alternatives Tesseract's choice iterator offered, best first, without {@link #best}. */
   final List<Choice> choices;
   final boolean startsWord;
-  /** The glyph's box in the image it was read from: left, top, right, bottom. */
-  final int[] box;
   /** Whether Tesseract wrote two look-alike characters for this one glyph ({@link KeyJudge}). */
   final boolean doubled;
 
-  Glyph(char best, float confidence, List<Choice> choices, boolean startsWord, int[] box) {
-    this(best, confidence, choices, startsWord, box, false);
+  Glyph(char best, float confidence, List<Choice> choices, boolean startsWord) {
+    this(best, confidence, choices, startsWord, false);
   }
 
-  Glyph(char best, float confidence, List<Choice> choices, boolean startsWord, int[] box, boolean doubled) {
+  Glyph(char best, float confidence, List<Choice> choices, boolean startsWord, boolean doubled) {
     this.best = best;
     this.confidence = confidence;
     this.choices = List.copyOf(choices);
     this.startsWord = startsWord;
-    this.box = box.clone();
     this.doubled = doubled;
   }
 

@@ -40,7 +40,7 @@ final class KeyJudge {
   /** Fewer characters than this is no key at all. */
   static final int MIN_LENGTH = 12;
 
-  /** Why a position is in doubt, as bits: for tests and for tuning, never shown to users. */
+  /** Why a position is in doubt, as bits (any makes it doubtful; only the waiver clears some). */
   static final int LINES_DISAGREE = 1;
   static final int LINE_GAP = 2;
   static final int LOW_CONFIDENCE = 4;
@@ -60,12 +60,6 @@ final class KeyJudge {
   static PrintedKey judge(KeyReadings readings) {
     Weighing weighing = weigh(readings);
     return weighing == null ? null : weighing.key();
-  }
-
-  /** The reasons for doubt at each position of the best reading, or {@code null} as for {@link #judge}. */
-  static int[] reasons(KeyReadings readings) {
-    Weighing weighing = weigh(readings);
-    return weighing == null ? null : weighing.reasons.clone();
   }
 
   private static final class Weighing {
@@ -238,7 +232,7 @@ final class KeyJudge {
             Glyph dropped = kept == a ? b : a;
             List<Glyph.Choice> choices = new ArrayList<>(kept.choices);
             choices.add(0, new Glyph.Choice(dropped.best, dropped.confidence));
-            out.set(j, new Glyph(kept.best, Math.min(a.confidence, b.confidence), choices, a.startsWord, a.box,
+            out.set(j, new Glyph(kept.best, Math.min(a.confidence, b.confidence), choices, a.startsWord,
                 true));
             out.remove(j + 1);
             i--;

@@ -41,7 +41,7 @@ final class KeyLineReader {
         for (int i = 0; i < glyphs.size(); i++) {
           Glyph glyph = glyphs.get(i);
           reading.add(i == 0 && !glyph.startsWord
-              ? new Glyph(glyph.best, glyph.confidence, glyph.choices, true, glyph.box) : glyph);
+              ? new Glyph(glyph.best, glyph.confidence, glyph.choices, true) : glyph);
           if (size == 0) {
             // A group that does not split into as many characters as Tesseract read there is not read alone.
             isolated.add(characters.get(i) == null ? null

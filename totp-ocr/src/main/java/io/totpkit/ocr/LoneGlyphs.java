@@ -28,8 +28,7 @@ final class LoneGlyphs {
     if (GlyphCutter.isBar(character)) {
       // Tesseract reads a lone bar as nothing (it would be 1 or l); among Base32's capitals it can only be I, and
       // among its small letters only l (an i has its dot, a j its hook).
-      return new Glyph(whitelist.equals(KeyLineReader.LOWER_CASE) ? 'l' : 'I', 99, List.of(), glyph.startsWord,
-          glyph.box);
+      return new Glyph(whitelist.equals(KeyLineReader.LOWER_CASE) ? 'l' : 'I', 99, List.of(), glyph.startsWord);
     }
     Glyph alone = tesseract.character(character.padded(height / 10), whitelist);
     Glyph again = alone == null ? null : tesseract.character(character.scaled(1.5).padded(height * 3 / 20), whitelist);
@@ -42,8 +41,7 @@ final class LoneGlyphs {
       }
     }
     if (alone != null && again != null && again.best == alone.best) {
-      return new Glyph(alone.best, Math.min(alone.confidence, again.confidence), alone.choices, glyph.startsWord,
-          glyph.box);
+      return new Glyph(alone.best, Math.min(alone.confidence, again.confidence), alone.choices, glyph.startsWord);
     }
     return tripled(tesseract, character, glyph, height, whitelist);
   }
@@ -55,6 +53,6 @@ final class LoneGlyphs {
       return null;
     }
     float confidence = (float) three.stream().mapToDouble(read -> read.confidence).min().orElse(0);
-    return new Glyph(three.get(0).best, confidence, three.get(0).choices, glyph.startsWord, glyph.box);
+    return new Glyph(three.get(0).best, confidence, three.get(0).choices, glyph.startsWord);
   }
 }

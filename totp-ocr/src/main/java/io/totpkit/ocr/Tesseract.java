@@ -233,17 +233,14 @@ final class Tesseract {
       }
       try {
         Pointer page = api.TessResultIteratorGetPageIterator(results);
-        int[][] box = new int[4][1];
         do {
           String text = text(results, TesseractLibrary.RIL_SYMBOL);
-          if (text == null || text.strip().length() != 1 || api.TessPageIteratorBoundingBox(page,
-              TesseractLibrary.RIL_SYMBOL, box[0], box[1], box[2], box[3]) == 0) {
+          if (text == null || text.strip().length() != 1) {
             continue;   // the whitelist allows single characters only; anything else is not a glyph of a key
           }
           char best = text.strip().charAt(0);
           glyphs.add(new Glyph(best, api.TessResultIteratorConfidence(results, TesseractLibrary.RIL_SYMBOL),
-              choices(results, best), api.TessPageIteratorIsAtBeginningOf(page, TesseractLibrary.RIL_WORD) != 0,
-              new int[] {box[0][0], box[1][0], box[2][0], box[3][0]}));
+              choices(results, best), api.TessPageIteratorIsAtBeginningOf(page, TesseractLibrary.RIL_WORD) != 0));
         } while (api.TessResultIteratorNext(results, TesseractLibrary.RIL_SYMBOL) != 0);
         return glyphs;
       } finally {

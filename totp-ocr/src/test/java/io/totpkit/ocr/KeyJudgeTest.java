@@ -21,7 +21,7 @@ class KeyJudgeTest {
         start = true;
         continue;
       }
-      glyphs.add(new Glyph(c, confidence, List.of(), start, new int[4]));
+      glyphs.add(new Glyph(c, confidence, List.of(), start));
       start = false;
     }
     return glyphs;
@@ -90,7 +90,7 @@ class KeyJudgeTest {
   void judge_secondChoiceConfirmedAlone_isCertain() {
     List<Glyph> hesitant = line(KEY, 99);
     Glyph s = hesitant.get(2);
-    hesitant.set(2, new Glyph('S', 80, List.of(new Glyph.Choice('5', 40)), s.startsWord, s.box));
+    hesitant.set(2, new Glyph('S', 80, List.of(new Glyph.Choice('5', 40)), s.startsWord));
 
     assertThat(KeyJudge.judge(readings(hesitant, line(KEY, 99), line(KEY, 99), KEY, true)).certain()).isTrue();
   }
@@ -99,7 +99,7 @@ class KeyJudgeTest {
   void judge_secondChoiceNotReadAlone_isInDoubt() {
     List<Glyph> hesitant = line(KEY, 99);
     Glyph s = hesitant.get(2);
-    hesitant.set(2, new Glyph('S', 80, List.of(new Glyph.Choice('5', 40)), s.startsWord, s.box));
+    hesitant.set(2, new Glyph('S', 80, List.of(new Glyph.Choice('5', 40)), s.startsWord));
     List<Glyph> alone = new ArrayList<>(line(KEY, 99));
     alone.set(2, null);
 
@@ -113,7 +113,7 @@ class KeyJudgeTest {
   void judge_veryLowConfidence_staysInDoubtEvenConfirmed() {
     List<Glyph> unsure = line(KEY, 99);
     Glyph s = unsure.get(2);
-    unsure.set(2, new Glyph('S', KeyJudge.WAIVED_CONFIDENCE - 1, List.of(), s.startsWord, s.box));
+    unsure.set(2, new Glyph('S', KeyJudge.WAIVED_CONFIDENCE - 1, List.of(), s.startsWord));
 
     assertThat(KeyJudge.judge(readings(unsure, line(KEY, 99), line(KEY, 99), KEY, true)).uncertainPositions())
         .containsExactly(2);
