@@ -111,6 +111,23 @@ public final class QrCodes {
   }
 
   /**
+   * Decodes the bytes of an image file as {@code read} does before it looks for codes — the same formats, limits and
+   * errors —, for a caller that also looks at the picture in another way (totp-ocr reads the printed setup key) and
+   * decodes it once.
+   *
+   * @param image the bytes of a PNG, JPEG, GIF or BMP file
+   * @param options the size limits; {@link QrReadOptions#maxBytes()} does not apply to bytes already in memory
+   * @return the picture
+   * @throws QrCodeException with reason {@link QrCodeException.Reason#UNREADABLE_IMAGE} or
+   *     {@link QrCodeException.Reason#IMAGE_TOO_LARGE}
+   */
+  public static BufferedImage loadImage(byte[] image, QrReadOptions options) {
+    Objects.requireNonNull(image, "image");
+    Objects.requireNonNull(options, "options");
+    return ImageLoader.load(image, options);
+  }
+
+  /**
    * Reads every authenticator account from the bytes of an image file, with the default limits.
    *
    * @param image the bytes of a PNG, JPEG, GIF or BMP file

@@ -1,0 +1,139 @@
+package io.totpkit.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the module descriptor (tests run on the class path, so it is read from the compiled classes) and that no JNA
+ * type leaks into the public API, where it would tie every caller to JNA.
+ */
+class ModuleTest {
+  private static Path classes() throws URISyntaxException {
+    return Path.of(PrintedKeys.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  }
+
+  private static ModuleDescriptor descriptor() throws URISyntaxException {
+    return ModuleFinder.of(classes()).find("io.totpkit.ocr").orElseThrow().descriptor();
+  }
+
+  @Test
+  void descriptor_exportsOnlyTheApiPackage() throws URISyntaxException {
+    ModuleDescriptor descriptor = descriptor();
+
+    assertThat(descriptor.exports()).hasSize(1);
+    ModuleDescriptor.Exports exports = descriptor.exports().iterator().next();
+    assertThat(exports.source()).isEqualTo("io.totpkit.ocr");
+    assertThat(exports.isQualified()).isFalse();
+    assertThat(descriptor.opens()).isEmpty();
+  }
+
+  @Test
+  void descriptor_requiresCoreAndQrTransitivelyAndJnaPrivately() throws URISyntaxException {
+    Set<String> transitive = descriptor().requires().stream()
+        .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
+        .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
+    Set<String> all = descriptor().requires().stream().map(ModuleDescriptor.Requires::name)
+        .collect(Collectors.toSet());
+
+    assertThat(all).contains("io.totpkit.core", "io.totpkit.qr", "com.sun.jna");
+    // core for Secret (PrintedKey.matches), qr for QrReadOptions and, through it, java.desktop's BufferedImage.
+    assertThat(transitive).containsExactlyInAnyOrder("io.totpkit.core", "io.totpkit.qr");
+  }
+
+  private static List<Class<?>> publicClasses() throws IOException, URISyntaxException, ClassNotFoundException {
+    List<Class<?>> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(classes().resolve("io/totpkit/ocr"))) {
+      for (Path file : (Iterable<Path>) files::iterator) {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".class") && !name.equals("package-info.class")) {
+          Class<?> type = Class.forName("io.totpkit.ocr." + name.substring(0, name.length() - 6));
+          if (isVisible(type)) {
+            found.add(type);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** A class callers can name: public, and every enclosing class public too. */
+  private static boolean isVisible(Class<?> type) {
+    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+      if (!Modifier.isPublic(c.getModifiers())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Test
+  void publicApi_isExactlyTheDocumentedTypes() throws Exception {
+    assertThat(publicClasses()).extracting(Class::getName).containsExactlyInAnyOrder(
+        "io.totpkit.ocr.PrintedKeys",
+        "io.totpkit.ocr.PrintedKey",
+        "io.totpkit.ocr.OcrException",
+        "io.totpkit.ocr.OcrException$Reason");
+  }
+
+  @Test
+  void publicApi_mentionsNoJnaType() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> type : publicClasses()) {
+      check(leaks, type + " extends", type.getGenericSuperclass());
+      for (Type implemented : type.getGenericInterfaces()) {
+        check(leaks, type + " implements", implemented);
+      }
+      for (Method method : type.getDeclaredMethods()) {
+        if (isApi(method.getModifiers())) {
+          check(leaks, method.toGenericString(), method.getGenericReturnType());
+          checkAll(leaks, method.toGenericString(), method.getGenericParameterTypes());
+          checkAll(leaks, method.toGenericString(), method.getGenericExceptionTypes());
+        }
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (isApi(constructor.getModifiers())) {
+          checkAll(leaks, constructor.toGenericString(), constructor.getGenericParameterTypes());
+        }
+      }
+      for (Field field : type.getDeclaredFields()) {
+        if (isApi(field.getModifiers())) {
+          check(leaks, field.toGenericString(), field.getGenericType());
+        }
+      }
+    }
+    assertThat(leaks).isEmpty();
+  }
+
+  private static boolean isApi(int modifiers) {
+    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+  }
+
+  private static void checkAll(List<String> leaks, String where, Type[] types) {
+    for (Type type : types) {
+      check(leaks, where, type);
+    }
+  }
+
+  private static void check(List<String> leaks, String where, Type type) {
+    if (type != null && type.getTypeName().contains("com.sun.jna")) {
+      leaks.add(where);
+    }
+  }
+}
