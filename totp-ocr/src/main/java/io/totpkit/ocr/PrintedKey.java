@@ -1,6 +1,10 @@
 package io.totpkit.ocr;
 
+import io.totpkit.core.InvalidSecretException;
+import io.totpkit.core.OtpParameters;
 import io.totpkit.core.Secret;
+import io.totpkit.core.Totp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -8,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 
@@ -283,6 +288,53 @@ public final class PrintedKey {
       }
     }
     return new char[] {candidate.charAt(position)};
+  }
+
+  /**
+   * Returns the one key this reading allows whose code is {@code code} at {@code now}, or one step before or after
+   * it: the way to settle a reading that is not {@link #certain()} without a person spelling out characters. The code
+   * comes from the authenticator app that scanned the same setup screen (the client reads it out), or is one the
+   * platform accepted. Every key of {@link #candidates()} is tried.
+   *
+   * <p>With 6 digits and 64 candidates, a wrong candidate gives the same code by chance about once in 5 000
+   * confirmations; that is why a code that more than one candidate gives settles nothing. A wrong key can still come
+   * back when the right one is not among the candidates at all and a wrong one matches by chance: for 6 digits at
+   * most 64 × 3 in a million. Asking for a second code a step later makes that negligible.
+   *
+   * @param code the code, exactly {@code parameters.digits()} digits
+   * @param now the time the code was shown
+   * @param parameters the account's algorithm, digits and period (from the platform; usually the defaults:
+   *     {@code OtpParameters.totp().build()})
+   * @return the key, a new {@link Secret} the caller destroys; empty when no candidate gives the code, or more than
+   *     one does
+   * @throws IllegalArgumentException if {@code parameters} are not TOTP parameters
+   */
+  public Optional<Secret> confirm(CharSequence code, Instant now, OtpParameters parameters) {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(now, "now");
+    if (Objects.requireNonNull(parameters, "parameters").counter().isPresent()) {
+      throw new IllegalArgumentException("a printed key is confirmed with a time-based code; the parameters are HOTP");
+    }
+    Secret found = null;
+    for (String key : candidates()) {
+      Secret secret;
+      try {
+        secret = Secret.fromBase32(key);
+      } catch (InvalidSecretException e) {
+        continue;   // a reading of a length no key has: it cannot give a code
+      }
+      if (Totp.builder(secret).parameters(parameters).build().check(code, now, 1, 1).isAccepted()) {
+        if (found != null) {
+          found.destroy();
+          secret.destroy();
+          return Optional.empty();
+        }
+        found = secret;
+      } else {
+        secret.destroy();
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** Returns a description without the key: its length and certainty, {@code PrintedKey[32 characters, certain]}. */

@@ -89,7 +89,10 @@ class ModuleTest {
         "io.totpkit.ocr.PrintedKeys",
         "io.totpkit.ocr.PrintedKey",
         "io.totpkit.ocr.OcrException",
-        "io.totpkit.ocr.OcrException$Reason");
+        "io.totpkit.ocr.OcrException$Reason",
+        "io.totpkit.ocr.Screenshots",
+        "io.totpkit.ocr.ScreenshotReading",
+        "io.totpkit.ocr.ScreenshotReading$CrossCheck");
   }
 
   @Test

@@ -55,7 +55,10 @@ final class SetupScreens {
     final String font;
     final Style style;
     final String key;
-    /** The key the QR code holds: the printed one, but for screens that test a mismatch. */
+    /**
+     * The key the QR code holds: the printed one, but for screens that test a mismatch; {@code null} for a screen
+     * whose code a lamp's glare washed out.
+     */
     final String qrKey;
     final long seed;
 
@@ -157,9 +160,13 @@ final class SetupScreens {
     g.setFont(new Font("DejaVu Sans", Font.PLAIN, Math.round((1.15f + random.nextFloat() * 0.25f) * unit)));
     y = paragraph(g, texts[1], margin, y, w - 2 * margin) + Math.round(unit);
 
-    BufferedImage code = qrCode(spec.qrKey);
     int side = Math.round((13 + random.nextInt(5)) * unit);
-    g.drawImage(code, (w - side) / 2, y, side, side, null);
+    if (spec.qrKey != null) {
+      g.drawImage(qrCode(spec.qrKey), (w - side) / 2, y, side, side, null);
+    } else {
+      g.setColor(new Color(0xF4, 0xF4, 0xF2));   // glare: the code's place is a bright blank
+      g.fillOval((w - side) / 2 - side / 8, y - side / 8, side * 5 / 4, side * 5 / 4);
+    }
     y += side + Math.round(1.5f * unit);
 
     g.setColor(muted);

@@ -111,6 +111,22 @@ public final class QrCodes {
   }
 
   /**
+   * Decodes an image file as {@link #read(Path, QrReadOptions)} does before it looks for codes — the same formats,
+   * limits and errors —, for a caller that also looks at the picture in another way.
+   *
+   * @param file a PNG, JPEG, GIF or BMP file
+   * @param options the size limits
+   * @return the picture
+   * @throws QrCodeException with reason {@link QrCodeException.Reason#UNREADABLE_IMAGE} (also for a file that
+   *     cannot be opened) or {@link QrCodeException.Reason#IMAGE_TOO_LARGE}
+   */
+  public static BufferedImage loadImage(Path file, QrReadOptions options) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(options, "options");
+    return ImageLoader.load(file, options);
+  }
+
+  /**
    * Decodes the bytes of an image file as {@code read} does before it looks for codes — the same formats, limits and
    * errors —, for a caller that also looks at the picture in another way (totp-ocr reads the printed setup key) and
    * decodes it once.

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link QrCodes#loadImage}: the decoding step of {@code read} on its own, with the same limits and errors. */
 class LoadImageTest {
@@ -32,5 +36,19 @@ class LoadImageTest {
         () -> QrCodes.loadImage(new byte[] {1, 2, 3}, QrReadOptions.defaults()));
 
     assertThat(e.reason()).isEqualTo(QrCodeException.Reason.UNREADABLE_IMAGE);
+  }
+
+  @Test
+  void loadImage_file_isTheSamePictureAndTheFileLimit(@TempDir Path dir) throws IOException {
+    Path file = Files.write(dir.resolve("screenshot.png"), PNG);
+
+    assertThat(QrCodes.read(QrCodes.loadImage(file, QrReadOptions.defaults()))).containsExactlyElementsOf(
+        QrCodes.read(PNG));
+    QrCodeException tooBig = catchThrowableOfType(QrCodeException.class,
+        () -> QrCodes.loadImage(file, QrReadOptions.builder().maxBytes(10).build()));
+    assertThat(tooBig.reason()).isEqualTo(QrCodeException.Reason.IMAGE_TOO_LARGE);
+    QrCodeException missing = catchThrowableOfType(QrCodeException.class,
+        () -> QrCodes.loadImage(dir.resolve("missing.png"), QrReadOptions.defaults()));
+    assertThat(missing.getMessage()).isEqualTo("the file 'missing.png' does not exist");
   }
 }
