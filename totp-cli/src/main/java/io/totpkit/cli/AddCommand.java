@@ -2,10 +2,14 @@ package io.totpkit.cli;
 
 import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpParameters;
 import io.totpkit.core.OtpType;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Wipe;
-import io.totpkit.qr.QrCodes;
+import io.totpkit.ocr.PrintedKey;
+import io.totpkit.ocr.ScreenshotReading;
+import io.totpkit.ocr.ScreenshotReading.CrossCheck;
+import io.totpkit.ocr.Screenshots;
 import io.totpkit.vault.KeyLength;
 import io.totpkit.vault.Vault;
 import io.totpkit.vault.VaultEntry;
@@ -25,8 +29,12 @@ import picocli.CommandLine.Option;
 /** {@code totp add}: one account from a screenshot, an {@code otpauth://} URI or a typed setup key. */
 @Command(name = "add", mixinStandardHelpOptions = true, footer = ExitCodes.FOOTER,
     description = {"Adds accounts to the vault from a screenshot of a QR code (every code in it), an otpauth:// URI, "
-        + "or a setup key typed off a screen. Shows what it found - never the key. An account with the same issuer "
-        + "and account name is replaced only after you confirm (or with --yes). OWNER only.",
+        + "or a setup key typed off a screen. Shows what it found and how it was read - never the key. An account "
+        + "with the same issuer and account name is replaced only after you confirm (or with --yes). OWNER only.",
+        "With --qr, a photo is repaired and read again when the code does not read at once. When Tesseract is "
+        + "installed, the setup key printed under the code is read too: it must agree with the code, and when no "
+        + "code can be read at all it is the key (give --account, and --confirm-code when a character is in "
+        + "doubt).",
         "Give the key or URI as \"-\" to type or paste it without echo (or pipe it in, as the first line of standard "
         + "input): on the command line it shows in 'ps' to every user of the machine and stays in the shell's "
         + "history. A key shorter than 80 bits is refused (it was most likely cut off when it was copied); one "
@@ -54,20 +62,34 @@ final class AddCommand extends VaultCommand {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
 
-  @Option(names = "--issuer", paramLabel = "NAME", description = "With --key: the service, e.g. TikTok.")
+  @Option(names = "--issuer", paramLabel = "NAME", description = "With --key, or --qr when only the printed key "
+      + "can be read: the service, e.g. TikTok.")
   String issuer;
 
-  @Option(names = "--account", paramLabel = "NAME", description = "With --key: the account name at the service.")
+  @Option(names = "--account", paramLabel = "NAME", description = "With --key, or --qr when only the printed key "
+      + "can be read: the account name at the service.")
   String account;
 
-  @Option(names = "--digits", paramLabel = "N", description = "With --key: code length (default 6).")
+  @Option(names = "--digits", paramLabel = "N", description = "With --key (or a printed key): code length (default "
+      + "6).")
   Integer digits;
 
-  @Option(names = "--period", paramLabel = "SECONDS", description = "With --key: seconds per code (default 30).")
+  @Option(names = "--period", paramLabel = "SECONDS", description = "With --key (or a printed key): seconds per code "
+      + "(default 30).")
   Integer period;
 
-  @Option(names = "--algorithm", paramLabel = "ALG", description = "With --key: SHA1 (default), SHA256 or SHA512.")
+  @Option(names = "--algorithm", paramLabel = "ALG", description = "With --key (or a printed key): SHA1 (default), "
+      + "SHA256 or SHA512.")
   String algorithm;
+
+  @Option(names = "--confirm-code", paramLabel = "CODE", description = "With --qr when only the printed key can be "
+      + "read and a character of it is in doubt: a code the client's authenticator app shows now; picks the one "
+      + "reading of the key that gives it.")
+  String confirmCode;
+
+  @Option(names = "--ignore-printed-key", description = "With --qr: add from the QR code even though the key printed "
+      + "beside it is a different key (after a person has checked which one is right).")
+  boolean ignorePrintedKey;
 
   @Option(names = {"--tag", "-t"}, paramLabel = "TAG", split = ",",
       description = "A tag, such as the client's name; repeatable. OPERATORs see entries with a tag they were "
@@ -114,13 +136,16 @@ final class AddCommand extends VaultCommand {
   }
 
   private List<OtpAuthUri> found() {
-    if (source.key == null
+    if (source.key == null && source.qr == null
         && (issuer != null || account != null || digits != null || period != null || algorithm != null)) {
       throw new CliException(ExitCodes.USAGE, "--issuer, --account, --digits, --period and --algorithm go with "
-          + "--key");
+          + "--key (or --qr)");
+    }
+    if (source.qr == null && (confirmCode != null || ignorePrintedKey)) {
+      throw new CliException(ExitCodes.USAGE, "--confirm-code and --ignore-printed-key go with --qr");
     }
     if (source.qr != null) {
-      return QrCodes.read(source.qr);
+      return fromPicture();
     }
     if (source.uri != null) {
       if (!source.uri.equals(STANDARD_INPUT)) {
@@ -133,13 +158,68 @@ final class AddCommand extends VaultCommand {
         Wipe.chars(typed);
       }
     }
-    if (account == null || account.isBlank()) {
-      throw new CliException(ExitCodes.USAGE, "--key needs --account (and usually --issuer)");
+    requireAccount("--key needs --account (and usually --issuer)");
+    return List.of(typedAccount(secret()));
+  }
+
+  /** The accounts of the {@code --qr} picture: its QR codes', or the printed key's when no code could be read. */
+  private List<OtpAuthUri> fromPicture() {
+    String name = Io.visible(String.valueOf(source.qr.getFileName()));
+    ScreenshotReading reading = Screenshots.read(source.qr);
+    io().show("Read " + name + ": " + reading.describe());
+    if (reading.crossCheck() == CrossCheck.DIFFERS && !ignorePrintedKey) {
+      throw new CliException(ExitCodes.USAGE, "the key printed in " + name + " is not the key in its QR code, so "
+          + "nothing was added: ask the client for a new screenshot, or add --ignore-printed-key once a person has "
+          + "checked that the QR code is right");
     }
-    OtpAuthUri.Builder builder = OtpAuthUri.totp(secret()).account(account);
+    if (reading.qr().isPresent()) {
+      if (account != null || issuer != null || digits != null || period != null || algorithm != null
+          || confirmCode != null) {
+        io().report("note: the QR code names the account and its settings; --issuer, --account, --digits, "
+            + "--period, --algorithm and --confirm-code were not used");
+      }
+      return reading.accounts();
+    }
+    PrintedKey printed = reading.printedKey().orElseThrow();
+    requireAccount("no QR code could be read in " + name + ", only the setup key printed in it: give --account "
+        + "(and --issuer) to add it" + (printed.certain() ? "" : ", with --confirm-code"));
+    if (confirmCode != null) {
+      Secret secret = printed.confirm(confirmCode, io().clock.instant(), parameters())
+          .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no reading of the key printed in " + name
+              + " gives that code now (or more than one does): check the code and try the next one the app shows, "
+              + "or type the key with --key - after checking the picture"));
+      return List.of(typedAccount(secret));
+    }
+    if (!printed.certain()) {
+      throw new CliException(ExitCodes.USAGE, "a character of the setup key printed in " + name + " is in doubt "
+          + "(OCR mixes up look-alikes such as 5 and S, 6 and G), so nothing was added: give --confirm-code with a "
+          + "code the client's "
+          + "authenticator app shows now, or type the key with --key - after checking those characters in the "
+          + "picture");
+    }
+    io().report("note: the key was read from the picture by OCR; before relying on it, check that a code matches "
+        + "the client's app (totp code), or add it again with --confirm-code");
+    return List.of(typedAccount(Secret.fromBase32(printed.candidate())));
+  }
+
+  private void requireAccount(String message) {
+    if (account == null || account.isBlank()) {
+      throw new CliException(ExitCodes.USAGE, message);
+    }
+  }
+
+  /** The account of {@code --key} or a printed key: the secret with --account, --issuer and the code settings. */
+  private OtpAuthUri typedAccount(Secret secret) {
+    OtpAuthUri.Builder builder = OtpAuthUri.builder(secret, parameters()).account(account);
     if (issuer != null) {
       builder.issuer(issuer);
     }
+    return builder.build();
+  }
+
+  /** The code settings of --digits, --period and --algorithm, RFC 6238's defaults where not given. */
+  private OtpParameters parameters() {
+    OtpParameters.Builder builder = OtpParameters.totp();
     if (digits != null) {
       builder.digits(digits);
     }
@@ -149,7 +229,7 @@ final class AddCommand extends VaultCommand {
     if (algorithm != null) {
       builder.algorithm(HmacAlgorithm.fromName(algorithm));
     }
-    return List.of(builder.build());
+    return builder.build();
   }
 
   /** The key of {@code --key}: as given, or from standard input for {@code -}. */

@@ -27,11 +27,12 @@ class ArchitectureTest {
       Set.of(Location.of(TotpCommand.class.getProtectionDomain().getCodeSource().getLocation())));
 
   @Test
-  void cli_dependsOnCoreQrVaultServerPicocliHikariAndJdkOnly() {
-    // Guards the module table's row for totp-cli: the tool reaches zxing, BouncyCastle and Jetty only through qr,
-    // vault and server; HikariCP pools the connections of a database vault (VaultLocation alone).
+  void cli_dependsOnCoreQrOcrVaultServerPicocliHikariAndJdkOnly() {
+    // Guards the module table's row for totp-cli: the tool reaches zxing, Tesseract, BouncyCastle and Jetty only
+    // through qr, ocr, vault and server; HikariCP pools the connections of a database vault (VaultLocation alone).
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.cli..",
-        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.vault..", "io.totpkit.server..", "picocli..",
+        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.ocr..", "io.totpkit.vault..", "io.totpkit.server..",
+        "picocli..",
         "com.zaxxer.hikari..").or(JdkModules.in("java.base", "java.sql", "java.net.http"))).check(CLI);
   }
 

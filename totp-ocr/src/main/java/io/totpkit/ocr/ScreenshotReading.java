@@ -38,6 +38,9 @@ public final class ScreenshotReading {
     NOT_CHECKED
   }
 
+  /** Beyond this many uncertain characters, {@link #describe()} counts them instead of listing them. */
+  private static final int MAX_LISTED = 6;
+
   private final Optional<QrScan> qr;
   private final Optional<PrintedKey> printedKey;
   private final CrossCheck crossCheck;
@@ -128,6 +131,9 @@ public final class ScreenshotReading {
     if (positions.isEmpty()) {
       return String.format(Locale.ROOT, ", but its %d characters are %s; a character may be missing or extra",
           key.length(), key.lengthUsual() ? "not in intact groups of four" : "not a usual key length");
+    }
+    if (positions.size() > MAX_LISTED) {
+      return String.format(Locale.ROOT, ", but %d of its %d characters are uncertain", positions.size(), key.length());
     }
     String list = positions.stream().map(p -> Integer.toString(p + 1)).collect(Collectors.joining(", "));
     int last = list.lastIndexOf(", ");

@@ -161,6 +161,12 @@ class ScreenshotsTest {
     assertThat(ScreenshotReading.certainty(new PrintedKey(KEY, 0.6, true, List.of(
         new PrintedKey.Doubt(0, "JI".toCharArray(), new double[] {0.6, 0.4})))))
         .isEqualTo(", but character 1 of 32 is uncertain");
+    List<PrintedKey.Doubt> seven = new java.util.ArrayList<>();
+    for (int i = 0; i < 7; i++) {
+      seven.add(new PrintedKey.Doubt(i, new char[] {KEY.charAt(i)}, new double[] {1}));
+    }
+    assertThat(ScreenshotReading.certainty(new PrintedKey(KEY, 0.6, true, seven)))
+        .isEqualTo(", but 7 of its 32 characters are uncertain");
     assertThat(ScreenshotReading.certainty(new PrintedKey(KEY.substring(0, 30), 0.9, true, List.of())))
         .isEqualTo(", but its 30 characters are not a usual key length; a character may be missing or extra");
   }
