@@ -2,7 +2,11 @@ package io.totpkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import io.totpkit.core.OtpAuthUri;
+import io.totpkit.ocr.PrintedKeys;
+import io.totpkit.ocr.testing.SetupPictures;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +25,7 @@ class ReadScreenshotTest {
   // Google's Key Uri Format example key gives 528064 at 2009-11-10T23:00Z (SHA-1, 6 digits, 30 s).
   static final OtpAuthUri URI = OtpAuthUri.parse(
       "otpauth://totp/TikTok:brand?secret=JBSWY3DPEHPK3PXP&issuer=TikTok");
+  static final String KEY = "JBSWY3DPEHPK3PXP";
   static final Clock CLOCK = Clock.fixed(Instant.parse("2009-11-10T23:00:00Z"), ZoneOffset.UTC);
 
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -37,8 +42,40 @@ class ReadScreenshotTest {
 
     assertThat(run(png.toString())).isZero();
     String printed = out.toString(StandardCharsets.UTF_8);
-    assertThat(printed).isEqualTo("TikTok (brand): 528064  (30 s left)" + System.lineSeparator());
+    assertThat(printed).isEqualTo("Read: QR code" + System.lineSeparator()
+        + "TikTok (brand): 528064  (30 s left)" + System.lineSeparator());
     assertThat(printed).doesNotContain("JBSWY3DPEHPK3PXP");
+  }
+
+  @Test
+  void run_setupScreen_saysThePrintedKeyAgrees(@TempDir Path directory) throws IOException {
+    assumeTrue(PrintedKeys.isAvailable(), "Tesseract is not installed");
+    Path png = Files.write(directory.resolve("screen.png"), SetupPictures.png(URI.toUriString(), KEY));
+
+    assertThat(run(png.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Read: QR code; the printed key agrees"
+        + System.lineSeparator() + "TikTok (brand): 528064  (30 s left)" + System.lineSeparator());
+  }
+
+  @Test
+  void run_codeWashedOut_readsThePrintedKey(@TempDir Path directory) throws IOException {
+    assumeTrue(PrintedKeys.isAvailable(), "Tesseract is not installed");
+    Path png = Files.write(directory.resolve("glare.png"), SetupPictures.png(null, KEY));
+
+    assertThat(run(png.toString())).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("Read: no QR code could be read; the printed key was "
+        + "read by OCR, every character certain (16 characters)" + System.lineSeparator()
+        + "printed key: 528064  (30 s left)" + System.lineSeparator());
+  }
+
+  @Test
+  void run_printedKeyNotTheCodes_returns1(@TempDir Path directory) throws IOException {
+    assumeTrue(PrintedKeys.isAvailable(), "Tesseract is not installed");
+    Path png = Files.write(directory.resolve("edited.png"), SetupPictures.png(URI.toUriString(), "MAFJKWNYRHXPCJNK"));
+
+    assertThat(run(png.toString())).isEqualTo(1);
+    assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("Read: QR code; the key printed in the picture is a "
+        + "different key").doesNotContain("528064");
   }
 
   @Test

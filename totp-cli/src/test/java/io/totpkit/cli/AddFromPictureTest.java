@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
 import io.totpkit.ocr.PrintedKeys;
+import io.totpkit.ocr.testing.SetupPictures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,14 +2,15 @@ package io.totpkit.ocr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.totpkit.core.OtpAuthUri;
+import io.totpkit.core.OtpParameters;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
-import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrReadOptions;
-import java.awt.image.BufferedImage;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,25 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
   private static final SetupScreens.Spec SCREEN = SetupScreenCorpus.screens(4, 77).get(3);
 
-  /** The README's first example: returns the key, confirmed by a code the platform accepts when it is uncertain. */
+  /** The README's first example: the whole rule, settled by a code the client reads out when in doubt. */
+  static Optional<Secret> intake(byte[] screenshot, String codeTheClientReadsOut, Consumer<String> log) {
+    ScreenshotReading reading = Screenshots.read(screenshot, QrReadOptions.defaults());
+    log.accept("read: " + reading.describe());   // no secret in it
+    if (reading.crossCheck() == ScreenshotReading.CrossCheck.DIFFERS) {
+      return Optional.empty();   // the key printed in the picture is not the QR code's: a person must look
+    }
+    if (reading.qr().isPresent()) {
+      return Optional.of(reading.accounts().get(0).secret());
+    }
+    PrintedKey key = reading.printedKey().orElseThrow();   // no QR code could be read, but the printed key was
+    if (key.certain()) {
+      return Optional.of(Secret.fromBase32(key.candidate()));
+    }
+    // A code the client's authenticator app shows now picks the one reading that gives it.
+    return key.confirm(codeTheClientReadsOut, Instant.now(), OtpParameters.totp().build());
+  }
+
+  /** The README's second example: returns the key, confirmed by a code the platform accepts when it is uncertain. */
   static Secret enrol(byte[] screenshot, Predicate<String> platformAcceptsCode) {
     PrintedKey key = PrintedKeys.read(screenshot);
     if (key.certain()) {
@@ -34,14 +53,6 @@ class ReadmeTest {
     throw new IllegalStateException("no reading of the key is accepted: ask for the key by another way");
   }
 
-  /** The README's second example: a picture with both a QR code and a printed key that do not match. */
-  static boolean qrCodeAndPrintedKeyAgree(byte[] screenshot) {
-    BufferedImage picture = QrCodes.loadImage(screenshot, QrReadOptions.defaults());   // decoded once
-    List<OtpAuthUri> accounts = QrCodes.read(picture);
-    PrintedKey printed = PrintedKeys.read(picture);
-    return printed.matches(accounts.get(0).secret());   // false: report the mismatch, use neither
-  }
-
   @Test
   void enrol_renderedScreen_returnsTheKeyTheScreenShows() {
     TesseractPresent.assume();
@@ -55,12 +66,24 @@ class ReadmeTest {
   }
 
   @Test
-  void qrCodeAndPrintedKeyAgree_sameKeyAndTamperedScreen_trueThenFalse() {
+  void intake_screenWithCodeOrWithoutOrTampered_theKeyOrNothing() {
     TesseractPresent.assume();
+    Secret truth = Secret.fromBase32(SCREEN.key);
+    String code = Totp.builder(truth).build().generate(Instant.now());
+    SetupScreens.Spec washedOut = new SetupScreens.Spec(SCREEN.width, SCREEN.height, SCREEN.dark, SCREEN.font,
+        SCREEN.style, SCREEN.key, null, SCREEN.seed);
     SetupScreens.Spec tampered = new SetupScreens.Spec(SCREEN.width, SCREEN.height, SCREEN.dark, SCREEN.font,
         SCREEN.style, SCREEN.key, SetupScreens.key(new java.util.Random(1), SCREEN.key.length(), false), 5);
+    List<String> log = new ArrayList<>();
 
-    assertThat(qrCodeAndPrintedKeyAgree(SetupScreens.png(SetupScreens.draw(SCREEN)))).isTrue();
-    assertThat(qrCodeAndPrintedKeyAgree(SetupScreens.png(SetupScreens.draw(tampered)))).isFalse();
+    assertThat(intake(SetupScreens.png(SetupScreens.draw(SCREEN)), code, log::add)).contains(truth);
+    assertThat(intake(SetupScreens.png(SetupScreens.draw(washedOut)), code, log::add)).contains(truth);
+    // Tampered: refused when the printed key was read with certainty, else the QR code's key, never unnoticed.
+    Optional<Secret> fromTampered = intake(SetupScreens.png(SetupScreens.draw(tampered)), code, log::add);
+    assertThat(fromTampered.filter(truth::equals)).isEmpty();
+    assertThat(log.get(2)).containsAnyOf("the key printed in the picture is a different key",
+        "the printed key could not be read well enough to confirm it");
+    assertThat(log).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("read: ").doesNotContain(SCREEN.key));
+    assertThat(log.get(1)).startsWith("read: no QR code could be read; the printed key was read by OCR");
   }
 }

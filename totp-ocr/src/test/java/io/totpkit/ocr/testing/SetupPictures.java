@@ -1,4 +1,4 @@
-package io.totpkit.cli;
+package io.totpkit.ocr.testing;
 
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.qr.QrCodes;
@@ -15,17 +15,22 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a plain phone setup screen as a PNG: a title, the QR code (or, for a photo whose code glare washed out, a
- * bright blank), and the setup key printed under it in groups of four. Test fixture only; totp-ocr's own tests draw
- * the varied screens its figures come from.
+ * bright blank), and the setup key printed under it in groups of four, four groups a line, large enough for OCR to
+ * read every character. A test fixture for the modules that read screenshots with totp-ocr (the {@code totp} tool,
+ * the server, the examples), in totp-ocr's test-jar; totp-ocr's own tests draw the varied screens its figures come
+ * from.
  */
-final class SetupPictures {
+public final class SetupPictures {
   private SetupPictures() {}
 
   /**
+   * Draws the screen as a PNG file's bytes.
+   *
    * @param uri the account the QR code holds, or {@code null} for a screen without a readable code
    * @param printedKey the key printed under the code, Base32 without spaces
+   * @return the PNG
    */
-  static byte[] png(String uri, String printedKey) {
+  public static byte[] png(String uri, String printedKey) {
     BufferedImage image = new BufferedImage(1080, 1800, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
