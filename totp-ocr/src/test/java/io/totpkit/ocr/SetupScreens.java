@@ -1,6 +1,7 @@
 package io.totpkit.ocr;
 
 import io.totpkit.core.OtpAuthUri;
+import io.totpkit.ocr.testing.SetupPictures;
 import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import java.awt.Color;
@@ -298,13 +299,7 @@ final class SetupScreens {
   }
 
   static byte[] png(BufferedImage image) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try {
-      ImageIO.write(image, "png", bytes);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
+    return SetupPictures.png(image);
   }
 
   private static BufferedImage read(byte[] bytes) {

@@ -2,22 +2,17 @@ package io.totpkit.qr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.totpkit.testing.PublicApi;
 import java.lang.module.ModuleDescriptor;
-import java.lang.module.ModuleFinder;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,16 +20,12 @@ import org.junit.jupiter.api.Test;
  * zxing or BoofCV type leaks into the public API, where it would tie every caller to the decoders' versions.
  */
 class ModuleTest {
-  private static Path classes() throws URISyntaxException {
-    return Path.of(QrCodes.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-  }
-
-  private static ModuleDescriptor descriptor() throws URISyntaxException {
-    return ModuleFinder.of(classes()).find("io.totpkit.qr").orElseThrow().descriptor();
+  private static ModuleDescriptor descriptor() {
+    return PublicApi.descriptor(QrCodes.class, "io.totpkit.qr");
   }
 
   @Test
-  void descriptor_exportsOnlyTheApiPackage() throws URISyntaxException {
+  void descriptor_exportsOnlyTheApiPackage() {
     ModuleDescriptor descriptor = descriptor();
 
     assertThat(descriptor.exports()).hasSize(1);
@@ -45,7 +36,7 @@ class ModuleTest {
   }
 
   @Test
-  void descriptor_requiresCoreTransitivelyAndZxingPrivately() throws URISyntaxException {
+  void descriptor_requiresCoreTransitivelyAndZxingPrivately() {
     Set<String> transitive = descriptor().requires().stream()
         .filter(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.TRANSITIVE))
         .map(ModuleDescriptor.Requires::name).collect(Collectors.toSet());
@@ -57,30 +48,8 @@ class ModuleTest {
     assertThat(transitive).containsExactlyInAnyOrder("io.totpkit.core", "java.desktop");
   }
 
-  private static List<Class<?>> publicClasses() throws IOException, URISyntaxException, ClassNotFoundException {
-    List<Class<?>> found = new ArrayList<>();
-    try (Stream<Path> files = Files.list(classes().resolve("io/totpkit/qr"))) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        String name = file.getFileName().toString();
-        if (name.endsWith(".class") && !name.equals("package-info.class")) {
-          Class<?> type = Class.forName("io.totpkit.qr." + name.substring(0, name.length() - 6));
-          if (isVisible(type)) {
-            found.add(type);
-          }
-        }
-      }
-    }
-    return found;
-  }
-
-  /** A class callers can name: public, and every enclosing class public too. */
-  private static boolean isVisible(Class<?> type) {
-    for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-      if (!Modifier.isPublic(c.getModifiers())) {
-        return false;
-      }
-    }
-    return true;
+  private static List<Class<?>> publicClasses() {
+    return PublicApi.types(QrCodes.class);
   }
 
   @Test
@@ -150,7 +119,7 @@ class ModuleTest {
   }
 
   @Test
-  void descriptor_requiresNoBoofCvModule() throws URISyntaxException {
+  void descriptor_requiresNoBoofCvModule() {
     // BoofCV's jars share packages (boofcv.struct in two of them), so they cannot be modules: they must stay on the
     // class path, which SecondDecoder reads at run time.
     assertThat(descriptor().requires()).extracting(ModuleDescriptor.Requires::name)

@@ -11,6 +11,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /**
@@ -58,11 +59,21 @@ public final class SetupPictures {
       g.drawString(grouped.toString(), 60, 1090 + line * 64);
     }
     g.dispose();
+    return png(image);
+  }
+
+  /**
+   * Encodes a picture as PNG.
+   *
+   * @param image the picture
+   * @return the PNG file's bytes
+   */
+  public static byte[] png(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       ImageIO.write(image, "png", out);
     } catch (IOException e) {
-      throw new AssertionError(e);
+      throw new UncheckedIOException(e);
     }
     return out.toByteArray();
   }
