@@ -25,6 +25,10 @@ final class KeyLineFinder {
   static final int MAX_KEYS = 3;
   /** The longest key taken, in characters: twice the longest in use (52), so that hostile pictures stay cheap. */
   static final int MAX_CHARACTERS = 104;
+  /** The widest gap, in row heights, between two rows of one key that each look like a key. */
+  private static final int WIDE_GAP = 3;
+  /** How far, in row heights, a row that looks like a key makes a key beside it incomplete. */
+  private static final int FAR_GAP = 6;
 
   private KeyLineFinder() {}
 
@@ -143,11 +147,21 @@ final class KeyLineFinder {
       return false;   // full: the key may go on in a line the first pass could not read
     }
     for (TextLine line : lines) {
+      if (keyLines.contains(line)) {
+        continue;
+      }
       boolean above = line.bottom <= first.top && first.top - line.bottom <= height * 3 / 2;
       boolean below = line.top >= last.bottom && line.top - last.bottom <= height * 3 / 2;
       boolean aligned = line.left < last.right && line.right > first.left
           && Math.abs(line.height() - height) * 4 <= height;
-      if ((above || below) && aligned && !keyLines.contains(line) && !mostlyEnglish(line)) {
+      if ((above || below) && aligned && !mostlyEnglish(line)) {
+        return false;
+      }
+      // A row that looks like a key, further away but in line with the key, may be part of it that was not
+      // joined: a key one row short can have a usual length (16 of 32), so it must not be certain.
+      boolean near = line.top >= last.bottom && line.top - last.bottom <= height * FAR_GAP
+          || line.bottom <= first.top && first.top - line.bottom <= height * FAR_GAP;
+      if (near && Math.abs(line.left - first.left) <= height && startingRun(line) != null) {
         return false;
       }
     }
@@ -250,14 +264,16 @@ final class KeyLineFinder {
   /** The run on {@code line} that continues a wrapped key: just below the previous row and aligned with it. */
   private static Span continuation(Span previous, TextLine line) {
     int height = Math.max(1, previous.height());
-    if (line.top < previous.top + height / 2 || line.top - previous.bottom > height * 3 / 2
-        || line.height() > height * 2 || line.height() * 2 < height) {
+    int gap = line.top - previous.bottom;
+    if (line.top < previous.top + height / 2 || gap > height * WIDE_GAP || line.height() > height * 2
+        || line.height() * 2 < height) {
       return null;
     }
     for (Span run : runs(line, true)) {
-      // The rest of a wrapped key starts its line, under the key's first line.
+      // The rest of a wrapped key starts its line, under the key's first line; a row set further apart (some
+      // screens space a key's rows widely) must look like a key by itself.
       if (Math.abs(run.left - previous.left) <= height && run.left == line.words.get(0).left
-          && !otherCase(run, previous)) {
+          && !otherCase(run, previous) && (gap <= height * 3 / 2 || looksLikeKey(run))) {
         return run;
       }
     }
