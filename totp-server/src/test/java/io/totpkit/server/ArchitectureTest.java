@@ -17,8 +17,8 @@ import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The architecture rules of DESIGN.md for totp-server, on its compiled main classes: core, qr, vault, Jetty, jackson-jr
- * and the JDK; no arrow up the module table; SecureRandom only; key material zeroed through Wipe; endpoints that never
+ * The architecture rules of DESIGN.md for totp-server, on its compiled main classes: core, qr, ocr, vault, Jetty,
+ * jackson-jr, jte and the JDK; no arrow up the module table; SecureRandom only; key material zeroed through Wipe; endpoints that never
  * check a grant themselves.
  */
 class ArchitectureTest {
@@ -26,10 +26,10 @@ class ArchitectureTest {
       Set.of(Location.of(CodeServer.class.getProtectionDomain().getCodeSource().getLocation())));
 
   @Test
-  void server_dependsOnCoreQrVaultJettyJacksonJteAndJdkOnly() {
+  void server_dependsOnCoreQrOcrVaultJettyJacksonJteAndJdkOnly() {
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.server..",
-        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.vault..", "org.eclipse.jetty..", "tools.jackson..",
-        "gg.jte..").or(JdkModules.in("java.base", "java.sql", "java.net.http", "java.compiler"))).check(SERVER);
+        "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.ocr..", "io.totpkit.vault..", "org.eclipse.jetty..",
+        "tools.jackson..", "gg.jte..").or(JdkModules.in("java.base", "java.sql", "java.net.http", "java.compiler"))).check(SERVER);
   }
 
   @Test
