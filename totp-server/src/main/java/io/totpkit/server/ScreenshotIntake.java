@@ -253,16 +253,16 @@ final class ScreenshotIntake {
       secret = printed.confirm(choices.confirmCode, now, choices.parameters).orElseThrow(() -> new ApiError(400,
           "CODE_NOT_CONFIRMED", sender == Sender.API
               ? "no reading of the key printed in the picture gives that code now (or more than one does), so "
-              + "nothing was added: check the code and send the next one the client's app shows, or add the key as "
-              + "an otpauth:// URI after checking the picture"
+              + "nothing was added: check the code and send the next one the client's app shows, or check the "
+              + "picture and add the key as a link (JSON field 'uri')"
               : "No reading of the key printed in the picture gives that code now (or more than one does), so "
               + "nothing was added: check the code and give the next one the client's app shows, or paste the key "
               + "after checking the picture."));
     } else if (!printed.certain()) {
       throw new ApiError(400, "KEY_UNCERTAIN", switch (sender) {
         case API -> readBy + ", so nothing was added (OCR mixes up look-alikes such as 5 and S, 6 and G): give "
-            + "'confirmCode', a code the client's authenticator app shows now, or add the key as an otpauth:// URI "
-            + "after checking those characters in the picture";
+            + "'confirmCode', a code the client's authenticator app shows now, or check those characters in the "
+            + "picture and add the key as a link (JSON field 'uri')";
         case STAFF_PAGE -> Character.toUpperCase(readBy.charAt(0)) + readBy.substring(1) + ", so nothing was "
             + "added (OCR mixes up look-alikes such as 5 and S, 6 and G): give a code the client's "
             + "authenticator app shows now, or paste the key after checking those characters in the picture.";

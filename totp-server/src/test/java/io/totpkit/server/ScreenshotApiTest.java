@@ -172,8 +172,8 @@ class ScreenshotApiTest extends WithServer {
     assertThat(uncertain.field("error")).isEqualTo("KEY_UNCERTAIN");
     assertThat(uncertain.field("message")).startsWith("no QR code could be read; the printed key was read by OCR, "
         + "but character").containsPattern("of 32 (is|are) uncertain, so nothing was added")
-        .endsWith("give 'confirmCode', a code the client's authenticator app shows now, or add the key as an "
-            + "otpauth:// URI after checking those characters in the picture");
+        .endsWith("give 'confirmCode', a code the client's authenticator app shows now, or check those characters "
+            + "in the picture and add the key as a link (JSON field 'uri')");
 
     Http.Answer wrong = add(maria, shot, "account", "brand", "confirmCode", codeNow(KEY));
     assertThat(wrong.status).isEqualTo(400);
