@@ -60,6 +60,7 @@ final class AddPages {
       boolean hasFile = file != null && file.length > 0;
       Map<String, String> form = x.form();
       if (hasFile && Uploads.isPicture(file)) {
+        x.session.pendingPicture(null);   // another picture replaces the waiting one, even if it reads as nothing
         return picture(x, pages.intake.read(file));
       }
       if (!hasFile && form.getOrDefault("text", "").isBlank() && PENDING.equals(form.get("picture"))) {

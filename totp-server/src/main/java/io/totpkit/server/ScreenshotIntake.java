@@ -284,6 +284,7 @@ final class ScreenshotIntake {
       }
       return uri.build();
     } catch (IllegalArgumentException e) {
+      secret.destroy();   // the names were refused: the key read goes no further
       throw ApiError.badRequest(e.getMessage());
     }
   }
