@@ -18,8 +18,9 @@ import java.util.UUID;
  * type into the platform's "enter the code" step. A screenshot is read as the add page reads one, for a client: the QR
  * code checked against the printed key, or the printed key alone when it is certain (a doubtful one, or one that
  * differs from the QR code, asks for a new screenshot or the pasted key). The upload is read before the link is
- * claimed, so a picture that adds nothing costs the client nothing; the add and the reveal are recorded under the link's member, the reveal with the
- * client's address and "onboarding link LABEL" as its reason, and the tags' webhooks are told.
+ * claimed, so a picture that adds nothing costs the client nothing; the add and the reveal are recorded under the
+ * link's member, the reveal with the client's address and "onboarding link LABEL" as its reason, and the tags'
+ * webhooks are told.
  */
 final class OnboardingPages {
   private final StaffPages pages;

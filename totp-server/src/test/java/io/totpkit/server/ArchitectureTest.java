@@ -36,7 +36,8 @@ class ArchitectureTest {
   void server_dependsOnCoreQrOcrVaultJettyJacksonJteAndJdkOnly() {
     classes().should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("io.totpkit.server..",
         "io.totpkit.core..", "io.totpkit.qr..", "io.totpkit.ocr..", "io.totpkit.vault..", "org.eclipse.jetty..",
-        "tools.jackson..", "gg.jte..").or(JdkModules.in("java.base", "java.sql", "java.net.http", "java.compiler"))).check(SERVER);
+        "tools.jackson..", "gg.jte..").or(JdkModules.in("java.base", "java.sql", "java.net.http", "java.compiler")))
+        .check(SERVER);
   }
 
   @Test

@@ -29,7 +29,8 @@ class ScreenshotApiTest extends WithServer {
 
   @BeforeEach
   void needsTesseract() {
-    assumeTrue(PrintedKeys.isAvailable(), "Tesseract is not installed (apt-get install libtesseract5 tesseract-ocr-eng)");
+    assumeTrue(PrintedKeys.isAvailable(),
+        "Tesseract is not installed (apt-get install libtesseract5 tesseract-ocr-eng)");
     maria = fx.signIn(ServerFixture.OWNER);
   }
 
@@ -161,7 +162,7 @@ class ScreenshotApiTest extends WithServer {
     assertThat(entries()).isEqualTo(before);
   }
 
-  /** {@link KnownSecret}'s key, printed: Tesseract doubts two of its characters, and the right key is among the readings. */
+  /** {@link KnownSecret}'s key, printed: Tesseract doubts two characters, and the right key is among the readings. */
   @Test
   void noQrCode_uncertainPrintedKey_needsACode_aWrongOneConfirmsNothing_theRightOneAdds() {
     byte[] shot = SetupPictures.png(null, KnownSecret.BASE32);

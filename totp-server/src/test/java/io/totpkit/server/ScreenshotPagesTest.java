@@ -35,7 +35,8 @@ class ScreenshotPagesTest extends WithServer {
 
   @BeforeEach
   void needsTesseract() {
-    assumeTrue(PrintedKeys.isAvailable(), "Tesseract is not installed (apt-get install libtesseract5 tesseract-ocr-eng)");
+    assumeTrue(PrintedKeys.isAvailable(),
+        "Tesseract is not installed (apt-get install libtesseract5 tesseract-ocr-eng)");
   }
 
   @AfterEach
