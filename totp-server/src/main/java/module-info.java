@@ -6,6 +6,7 @@
 module io.totpkit.server {
   requires transitive io.totpkit.vault;
   requires io.totpkit.qr;
+  requires io.totpkit.ocr;   // screenshots: the printed key as a check on the QR code, and as the key without one
   requires org.eclipse.jetty.server;
   requires org.eclipse.jetty.http;
   requires org.eclipse.jetty.io;

@@ -13,9 +13,9 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 /**
- * The accounts API: list what the caller may use, reveal a code, add accounts from a screenshot or a URI. No answer
- * carries a key or an {@code otpauth://} URI; entries are reached only through the {@link Caller}, whose vault keys
- * decide what exists for it.
+ * The accounts API: list what the caller may use, reveal a code, add accounts from a screenshot (saying how it was
+ * read: {@link ScreenshotIntake}), an export file or a URI. No answer carries a key or an {@code otpauth://} URI;
+ * entries are reached only through the {@link Caller}, whose vault keys decide what exists for it.
  */
 final class AccountEndpoints {
   private final Reveals reveals;
@@ -67,6 +67,10 @@ final class AccountEndpoints {
     out.put("format", found.format);
     out.put("added", added);
     out.put("skipped", skipped);
+    // For a screenshot, how it was read and how its printed key compares; absent for an export or a pasted link.
+    out.put("readBy", found.readBy);
+    out.put("printedKey", found.printedKey);
+    out.put("note", found.note);
     return Reply.created(out);
   }
 

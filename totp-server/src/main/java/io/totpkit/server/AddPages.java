@@ -1,21 +1,34 @@
 package io.totpkit.server;
 
-import io.totpkit.core.InvalidSecretException;
 import io.totpkit.core.OtpAuthUri;
-import io.totpkit.core.Secret;
+import io.totpkit.core.OtpType;
+import io.totpkit.ocr.ScreenshotReading;
+import io.totpkit.server.ScreenshotIntake.Choices;
+import io.totpkit.server.ScreenshotIntake.Sender;
 import io.totpkit.server.pages.FoundView;
 import io.totpkit.vault.ImportFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The add page (OWNERs, CONTRIBUTORs): a screenshot (chosen, dropped or pasted) or another app's export file (with its
  * password if encrypted), or a pasted setup key, otpauth link or Google Authenticator export link; the page shows what
- * it found, and each entry of an export it cannot use with the reason, — service, account, digits, period, never the key —
- * and adds it, with the tags given, only once confirmed. What was found waits in the member's session in between.
+ * it found and how a screenshot was read, and each entry of an export it cannot use with the reason, — service,
+ * account, digits, period, never the key — and adds it, with the tags given, only once confirmed. What was found waits
+ * in the member's session in between.
+ *
+ * <p>A screenshot the {@link ScreenshotIntake} cannot add as it is (a printed key without a QR code needs the service
+ * and account name, and a code when a character is in doubt; a printed key that differs from the QR code needs a
+ * person's check) waits in the session too: the form comes back with the sentence and asks for just that, and the
+ * picture need not be sent again.
  */
 final class AddPages {
+  /** The value of the form field {@code picture} that means "the picture waiting in the session". */
+  private static final String PENDING = "pending";
+
   private final StaffPages pages;
 
   AddPages(StaffPages pages) {
@@ -24,9 +37,14 @@ final class AddPages {
 
   List<Route> routes() {
     return List.of(
-        new Route("GET", "/add", Permission.ADD, x -> form(x, 200, null)),
+        new Route("GET", "/add", Permission.ADD, this::start),
         new Route("POST", "/add", Permission.ADD, this::read),
         new Route("POST", "/add/confirm", Permission.ADD, this::confirm));
+  }
+
+  private Reply start(Exchange x) {
+    x.session.pendingPicture(null);
+    return form(x, 200, null);
   }
 
   private Reply form(Exchange x, int status, String message) {
@@ -36,60 +54,72 @@ final class AddPages {
   }
 
   private Reply read(Exchange x) {
-    ImportFile found;
+    Uploads.Found found;
     try {
-      found = found(x);
+      byte[] file = x.upload();
+      boolean hasFile = file != null && file.length > 0;
+      Map<String, String> form = x.form();
+      if (hasFile && Uploads.isPicture(file)) {
+        x.session.pendingPicture(null);   // another picture replaces the waiting one, even if it reads as nothing
+        return picture(x, pages.intake.read(file));
+      }
+      if (!hasFile && form.getOrDefault("text", "").isBlank() && PENDING.equals(form.get("picture"))) {
+        ScreenshotReading pending = x.session.pendingPicture();
+        if (pending == null) {
+          return form(x, 409, "The picture is no longer waiting here: send it again.");
+        }
+        return picture(x, pending);
+      }
+      x.session.pendingPicture(null);
+      found = new Uploads.Found(Uploads.fileOrPasted(file, form), Set.of());
     } catch (ApiError e) {
       return form(x, e.status, e.getMessage());
     }
-    x.session.pendingAdd(found.accounts());
+    return found(x, found);
+  }
+
+  /** A picture's accounts shown to confirm; or, when it cannot be added as it is, the form asking what it needs. */
+  private Reply picture(Exchange x, ScreenshotReading reading) {
+    Map<String, String> form = x.form();
+    ScreenshotIntake.Accepted accepted;
+    try {
+      accepted = pages.intake.accept(reading, Choices.of(form, Sender.STAFF_PAGE, null));
+    } catch (ApiError e) {
+      x.session.pendingPicture(reading);
+      Map<String, Object> model = pages.signedIn(x);
+      model.put("message", e.getMessage());
+      model.put("readBy", reading.describe());
+      model.put("pending", true);
+      model.put("askOverride", e.code.equals("PRINTED_KEY_DIFFERS"));
+      model.put("askCode", reading.qr().isEmpty());
+      model.put("issuer", form.getOrDefault("issuer", "").strip());
+      model.put("account", form.getOrDefault("account", "").strip());
+      return pages.page(e.status, "add", model);
+    }
+    x.session.pendingPicture(null);
+    return found(x, new Uploads.Found(accepted, Set.of()));
+  }
+
+  /** What was found, waiting in the session for the member's confirmation. */
+  private Reply found(Exchange x, Uploads.Found found) {
+    x.session.pendingAdd(found.accounts);
     List<FoundView> shown = new ArrayList<>();
-    for (ImportFile.Account account : found.accounts()) {
+    for (ImportFile.Account account : found.accounts) {
       OtpAuthUri uri = account.uri();
       shown.add(new FoundView(uri.issuer(), uri.account(), uri.digits(),
-          uri.type() == io.totpkit.core.OtpType.TOTP ? uri.period().getSeconds() + " s" : "counter",
+          uri.type() == OtpType.TOTP ? uri.period().getSeconds() + " s" : "counter",
           String.join(", ", account.tags())));
     }
     List<String> skipped = new ArrayList<>();
-    found.skipped().forEach(item -> skipped.add(item.item() + ": " + item.reason()));
+    found.skipped.forEach(item -> skipped.add(item.item() + ": " + item.reason()));
     Map<String, Object> model = pages.signedIn(x);
-    model.put("format", found.format());
+    model.put("format", found.format);
+    model.put("readBy", found.readBy);
+    model.put("note", found.note);
     model.put("found", shown);
     model.put("skipped", skipped);
     model.put("tags", x.form().getOrDefault("tags", ""));
     return pages.page(200, "found", model);
-  }
-
-  /**
-   * The accounts a form brings: its file (a screenshot, or an export of another app, with its password if encrypted),
-   * or its pasted link or key (which needs a service and account).
-   */
-  static ImportFile found(Exchange x) {
-    Map<String, String> form = x.form();
-    byte[] file = x.upload();
-    if (file != null && file.length > 0) {
-      return Uploads.file(file, form.get("password"));
-    }
-    String text = form.getOrDefault("text", "").strip();
-    if (text.isEmpty()) {
-      throw ApiError.badRequest("choose or paste a screenshot or an export file, or paste a setup key or link");
-    }
-    if (text.regionMatches(true, 0, "otpauth", 0, 7)) {
-      return ImportFile.of("pasted link", Uploads.parse(text));
-    }
-    String issuer = form.getOrDefault("issuer", "").strip();
-    String account = form.getOrDefault("account", "").strip();
-    if (issuer.isEmpty() || account.isEmpty()) {
-      throw ApiError.badRequest("a setup key needs the service and the account name it belongs to");
-    }
-    try {
-      return ImportFile.of("setup key", List.of(OtpAuthUri.totp(Secret.fromBase32(text)).issuer(issuer)
-          .account(account).build()));
-    } catch (InvalidSecretException e) {
-      throw new ApiError(400, "INVALID_KEY", e.getMessage());
-    } catch (IllegalArgumentException e) {
-      throw ApiError.badRequest(e.getMessage());
-    }
   }
 
   private Reply confirm(Exchange x) {
@@ -97,9 +127,9 @@ final class AddPages {
     if (found == null) {
       return form(x, 409, "Nothing is waiting to be added; read a screenshot or key first.");
     }
-    java.util.Set<String> tags = Uploads.tags(x.form().getOrDefault("tags", ""));
+    Set<String> tags = Uploads.tags(x.form().getOrDefault("tags", ""));
     for (ImportFile.Account account : found) {
-      java.util.Set<String> all = new java.util.TreeSet<>(tags);
+      Set<String> all = new TreeSet<>(tags);
       all.addAll(account.tags());
       try {
         x.caller().vault.add(account.uri(), all);

@@ -59,7 +59,8 @@ public final class CodeServer implements AutoCloseable {
     Invitations invitations = new Invitations(b.state, factor, b.store, b.options, b.clock);
     SignInEndpoints signInApi = new SignInEndpoints(signIn);
     Reveals reveals = new Reveals(b.state, webhooks, b.clock);
-    AccountEndpoints accounts = new AccountEndpoints(reveals, new Uploads());
+    ScreenshotIntake intake = new ScreenshotIntake(b.clock);
+    AccountEndpoints accounts = new AccountEndpoints(reveals, new Uploads(intake));
     List<Route> routes = List.of(
         new Route("GET", "/api/v1/health", Permission.ANYONE, x -> Reply.ok(Map.of("status", "ok"))),
         new Route("POST", "/api/v1/session", Permission.ANYONE, signInApi::start),
@@ -88,7 +89,7 @@ public final class CodeServer implements AutoCloseable {
     connector.setPort(listen.socketAddress().getPort());
     jetty.addConnector(connector);
     Gate gate = new Gate(sessions, tokens);
-    StaffPages pages = new StaffPages(signIn, reveals, b.state, b.clock, invitations);
+    StaffPages pages = new StaffPages(signIn, reveals, b.state, b.clock, invitations, intake);
     OnboardingLinks links = new OnboardingLinks(b.state, b.store, b.options, b.clock);
     jetty.setHandler(new Handler.Sequence(new ApiHandler(routes, gate, b.behindProxy, b.tls != null),
         new PageHandler(pages, links, gate, b.behindProxy, b.tls != null)));

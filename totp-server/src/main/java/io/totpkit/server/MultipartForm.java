@@ -21,6 +21,11 @@ import org.eclipse.jetty.server.Request;
 final class MultipartForm {
   /** The largest screenshot accepted. */
   static final int MAX_IMAGE_BYTES = 10 * 1024 * 1024;
+  /**
+   * The most parts a form may have: the file, its password and tags, the CSRF token, a pasted text, and a printed
+   * key's issuer, account, confirmCode, ignorePrintedKey, digits, period and algorithm, with room to spare.
+   */
+  private static final int MAX_PARTS = 16;
   private static final int MAX_FIELD_BYTES = 16 * 1024;
   private static final int SLACK = 64 * 1024;
 
@@ -36,7 +41,7 @@ final class MultipartForm {
     if (request.getLength() > MAX_IMAGE_BYTES + SLACK) {
       throw ApiError.tooLarge(MAX_IMAGE_BYTES);
     }
-    MultiPartConfig config = new MultiPartConfig.Builder().maxParts(8).maxSize(MAX_IMAGE_BYTES + SLACK)
+    MultiPartConfig config = new MultiPartConfig.Builder().maxParts(MAX_PARTS).maxSize(MAX_IMAGE_BYTES + SLACK)
         .maxPartSize(MAX_IMAGE_BYTES).maxMemoryPartSize(MAX_IMAGE_BYTES).useFilesForPartsWithoutFileName(false)
         .location(Path.of(System.getProperty("java.io.tmpdir"))).build();
     MultiPartFormData.Parts parts;

@@ -15,9 +15,12 @@ import java.util.UUID;
 /**
  * The client onboarding pages: an OWNER's list of links with the form that makes one (shown once), and the client's
  * page behind a link — short instructions, a screenshot or setup key, then the current code with its countdown to
- * type into the platform's "enter the code" step. The upload is read before the link is claimed, so a picture without
- * a code costs the client nothing; the add and the reveal are recorded under the link's member, the reveal with the
- * client's address and "onboarding link LABEL" as its reason, and the tags' webhooks are told.
+ * type into the platform's "enter the code" step. A screenshot is read as the add page reads one, for a client: the QR
+ * code checked against the printed key, or the printed key alone when it is certain (a doubtful one, or one that
+ * differs from the QR code, asks for a new screenshot or the pasted key). The upload is read before the link is
+ * claimed, so a picture that adds nothing costs the client nothing; the add and the reveal are recorded under the
+ * link's member, the reveal with the client's address and "onboarding link LABEL" as its reason, and the tags'
+ * webhooks are told.
  */
 final class OnboardingPages {
   private final StaffPages pages;
@@ -80,7 +83,7 @@ final class OnboardingPages {
     }
     List<OtpAuthUri> found;
     try {
-      found = AddPages.found(x).accounts().stream().map(io.totpkit.vault.ImportFile.Account::uri).toList();
+      found = accounts(x, link);
     } catch (ApiError e) {
       return form(link, x, e.status, e.getMessage());
     }
@@ -114,6 +117,22 @@ final class OnboardingPages {
     } finally {
       vault.close();
     }
+  }
+
+  /**
+   * The accounts the client sent: a screenshot's, read by the {@link ScreenshotIntake} for a client (a printed key
+   * without a QR code is named by the fields given, else by the link's label; no override, no code), an export file's,
+   * or a pasted key's or link's.
+   */
+  private List<OtpAuthUri> accounts(Exchange x, OnboardingLinks.Link link) {
+    byte[] file = x.upload();
+    if (file != null && file.length > 0 && Uploads.isPicture(file)) {
+      ScreenshotIntake.Choices choices = ScreenshotIntake.Choices.of(x.form(), ScreenshotIntake.Sender.CLIENT_PAGE,
+          link.label);
+      return pages.intake.accept(pages.intake.read(file), choices).accounts;
+    }
+    return Uploads.fileOrPasted(file, x.form()).accounts().stream().map(io.totpkit.vault.ImportFile.Account::uri)
+        .toList();
   }
 
   private Reply form(OnboardingLinks.Link link, Exchange x, int status, String message) {

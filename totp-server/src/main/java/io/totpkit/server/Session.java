@@ -25,6 +25,7 @@ final class Session {
   private Stage stage = Stage.PASSPHRASE_CHECKED;
   private Secret enrolling;
   private java.util.List<io.totpkit.vault.ImportFile.Account> pendingAdd;
+  private io.totpkit.ocr.ScreenshotReading pendingPicture;
   private Instant lastSeen;
   private boolean closed;
 
@@ -49,6 +50,19 @@ final class Session {
     java.util.List<io.totpkit.vault.ImportFile.Account> found = pendingAdd;
     pendingAdd = null;
     return found;
+  }
+
+  /**
+   * Holds a picture the add page read but could not add yet (a printed key that needs names or a code, a printed key
+   * that differs from the QR code), so that the member need not send it again; {@code null} forgets it.
+   */
+  synchronized void pendingPicture(io.totpkit.ocr.ScreenshotReading reading) {
+    pendingPicture = reading;
+  }
+
+  /** The picture waiting for what the add page asked, or {@code null}. */
+  synchronized io.totpkit.ocr.ScreenshotReading pendingPicture() {
+    return pendingPicture;
   }
 
   synchronized Stage stage() {
@@ -91,6 +105,7 @@ final class Session {
     if (!closed) {
       closed = true;
       pendingAdd = null;
+      pendingPicture = null;
       vault.close();
       if (enrolling != null) {
         enrolling.destroy();

@@ -35,9 +35,12 @@ final class StaffPages {
   final Reveals reveals;
   private final java.time.Clock clock;
   final Invitations invitations;
+  final ScreenshotIntake intake;
 
-  StaffPages(SignIn signIn, Reveals reveals, ServerState state, java.time.Clock clock, Invitations invitations) {
+  StaffPages(SignIn signIn, Reveals reveals, ServerState state, java.time.Clock clock, Invitations invitations,
+      ScreenshotIntake intake) {
     this.clock = clock;
+    this.intake = intake;
     this.invitations = invitations;
     this.signIn = signIn;
     this.reveals = reveals;

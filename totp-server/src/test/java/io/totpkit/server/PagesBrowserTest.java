@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The staff pages in a real headless Chromium: first sign-in with the enrolment of the member's own TOTP, the accounts
  * an OPERATOR may use (and no other), a code revealed with its countdown running and the code hidden at expiry, an
- * account name crafted as HTML rendered as text, and the sign-in page on a 390 × 844 phone screen.
+ * account name crafted as HTML rendered as text, a screenshot without a readable QR code added from its printed key,
+ * and the sign-in page on a 390 × 844 phone screen.
  */
 class PagesBrowserTest extends WithServer {
   Browser browser;
@@ -131,6 +132,52 @@ class PagesBrowserTest extends WithServer {
     assertThat(browser.driver.findElement(By.tagName("table")).getText()).contains("entry added")
         .contains("Instagram (brand.team)");
     browser.screenshot("audit");
+  }
+
+  /**
+   * A screenshot whose QR code glare washed out: the page says how it was read and asks for the names, the picture
+   * waits, the account is added from the printed key, and its code is the key's. Real Tesseract.
+   */
+  @Test
+  void owner_addsAScreenshotWithoutAReadableCode_givesTheNames_andTheCodeIsThePrintedKeys() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(io.totpkit.ocr.PrintedKeys.isAvailable(),
+        "Tesseract is not installed (apt-get install libtesseract5 tesseract-ocr-eng)");
+    java.nio.file.Path shot = dir.resolve("glare.png");
+    java.nio.file.Files.write(shot, SetupPictures.png(null, SetupPictures.KEY));
+    signIn(ServerFixture.OWNER);
+    browser.driver.get(fx.server.uri().resolve("/add").toString());
+    browser.driver.findElement(By.id("image")).sendKeys(shot.toAbsolutePath().toString());
+    browser.driver.findElement(By.cssSelector("#add-form button")).click();
+    WebElement asked = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.id("add-message")));
+    assertThat(asked.getText()).startsWith("No QR code could be read in the picture, only the setup key printed in "
+        + "it: give the service and the account name");
+    assertThat(browser.driver.findElement(By.id("read-by")).getText()).isEqualTo("Read as: no QR code could be read; "
+        + "the printed key was read by OCR, every character certain (32 characters)");
+    assertThat(browser.driver.findElement(By.id("pending")).isDisplayed()).isTrue();
+    browser.screenshot("add-no-qr-asked");
+
+    browser.driver.findElement(By.id("issuer")).sendKeys("TikTok");
+    browser.driver.findElement(By.id("account")).sendKeys("brand");
+    browser.driver.findElement(By.cssSelector("#add-form button")).click();
+    WebElement table = new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+        .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.found")));
+    assertThat(table.getText()).contains("TikTok").contains("brand").contains("30 s");
+    assertThat(browser.driver.findElement(By.id("read-by")).getText()).startsWith("How: no QR code could be read");
+    assertThat(browser.driver.findElement(By.id("note")).getText()).startsWith("Note: the key was read from the "
+        + "picture by OCR");
+    ScreenshotApiTest.assertNoKeyIn("found page", browser.driver.getPageSource());
+    browser.screenshot("add-no-qr-found");
+
+    browser.driver.findElement(By.id("tags")).sendKeys("client:c");
+    browser.driver.findElement(By.cssSelector("main form.card button")).click();
+    new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/accounts"));
+    browser.driver.findElement(By.cssSelector("button[aria-label='Show code of TikTok brand']")).click();
+    WebElement code = new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.id("code")));
+    assertThat(code.getText()).isEqualTo(Totp.builder(Secret.fromBase32(SetupPictures.KEY)).build()
+        .generate(fx.clock.instant()));
+    ScreenshotApiTest.assertNoKeyIn("code page", browser.driver.getPageSource());
   }
 
   @Test
