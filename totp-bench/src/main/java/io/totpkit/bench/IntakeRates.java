@@ -22,10 +22,15 @@ import java.util.Set;
  *     [--kinds JPEG,CAMERA] [--save DIR] [--failures]
  * </pre>
  * Defaults: 24 pictures per level, seed 18, every kind. {@code --save} writes every picture into DIR (PNG, or the JPEG
- * that was read) to look at; {@code --failures} lists the screens that did not decode under each row. The pictures
- * are the same on every machine with the same fonts installed; the times are this machine's.
+ * that was read) to look at; {@code --failures} lists the screens that did not decode under each row, with the time
+ * of each. After the table: clean 1080×2340 screenshots alone, the slowest read that decoded and the slowest that
+ * did not, and every read over two seconds. The pictures are the same on every machine with the same fonts
+ * installed; the times are this machine's.
  */
 public final class IntakeRates {
+  /** The budget for a picture that needs the slow rungs. */
+  private static final int BUDGET_MILLIS = 2000;
+
   private IntakeRates() {}
 
   /**
@@ -77,8 +82,11 @@ public final class IntakeRates {
         rates.add(rate);
         System.out.println(rate.row());
         if (failures) {
-          for (String failed : rate.failed()) {
-            System.out.println("|   | not decoded: " + failed + " | | | | | | |");
+          for (IntakeRun.Read read : rate.reads()) {
+            if (!read.decoded()) {
+              System.out.printf(Locale.ROOT, "|   | not decoded: %s (%.0f ms) | | | | | | |%n", read.screen(),
+                  read.millis());
+            }
           }
         }
       }
@@ -88,6 +96,50 @@ public final class IntakeRates {
     int misread = rates.stream().mapToInt(IntakeRun.Rate::misread).sum();
     System.out.printf(Locale.ROOT, "%nAll levels: %d/%d decoded (%.0f%%), %d misread.%n", decoded, total,
         100.0 * decoded / total, misread);
+    printTimes(rates);
+  }
+
+  /**
+   * The times the budgets are stated in: clean 1080×2340 screenshots alone, the slowest picture that decoded and the
+   * slowest that did not (every rung ran), and every read over {@value #BUDGET_MILLIS} ms.
+   */
+  private static void printTimes(List<IntakeRun.Rate> rates) {
+    List<Double> clean = new ArrayList<>();
+    String slowestDecoded = "none";
+    String slowestFailed = "none";
+    double decodedMillis = -1;
+    double failedMillis = -1;
+    List<String> overBudget = new ArrayList<>();
+    for (IntakeRun.Rate rate : rates) {
+      for (IntakeRun.Read read : rate.reads()) {
+        String where = String.format(Locale.ROOT, "%.0f ms, %s %s, %s", read.millis(), rate.name(), rate.level(),
+            read.screen());
+        if (rate.damage() == Damage.CLEAN && read.isScreen(1080, 2340)) {
+          clean.add(read.millis());
+        }
+        if (read.decoded() && read.millis() > decodedMillis) {
+          decodedMillis = read.millis();
+          slowestDecoded = where;
+        } else if (!read.decoded() && read.millis() > failedMillis) {
+          failedMillis = read.millis();
+          slowestFailed = where;
+        }
+        if (read.millis() > BUDGET_MILLIS) {
+          overBudget.add(where + (read.decoded() ? "" : ", not decoded"));
+        }
+      }
+    }
+    if (!clean.isEmpty()) {
+      clean.sort(null);
+      System.out.printf(Locale.ROOT, "Clean 1080×2340 screenshots: %d, median %.0f ms, worst %.0f ms.%n",
+          clean.size(), clean.get(clean.size() / 2), clean.get(clean.size() - 1));
+    }
+    System.out.println("Slowest decoded: " + slowestDecoded + ".");
+    System.out.println("Slowest not decoded: " + slowestFailed + ".");
+    System.out.printf(Locale.ROOT, "Reads over %d ms: %d.%n", BUDGET_MILLIS, overBudget.size());
+    for (String read : overBudget) {
+      System.out.println("  " + read);
+    }
   }
 
   private static String value(String[] args, int i) {

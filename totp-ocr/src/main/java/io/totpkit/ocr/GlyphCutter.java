@@ -138,9 +138,12 @@ final class GlyphCutter {
     return joined;
   }
 
-  /** The blobs cut into {@code count} groups at the widest gaps, or {@code null} when those are not clearly wider. */
+  /**
+   * The blobs cut into {@code count} groups at the widest gaps, or {@code null} when those are not clearly wider, or
+   * when there are no groups (Tesseract may read no character at all in a line it read before).
+   */
   private static List<List<Blob>> groups(List<Blob> blobs, int count) {
-    if (blobs.size() < count || blobs.isEmpty()) {
+    if (count == 0 || blobs.size() < count || blobs.isEmpty()) {
       return null;
     }
     List<Integer> gaps = new ArrayList<>();

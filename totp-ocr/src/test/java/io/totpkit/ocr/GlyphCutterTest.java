@@ -46,6 +46,12 @@ class GlyphCutterTest {
     assertThat(GlyphCutter.cut(line("JBSWY3DP", "DejaVu Sans"), List.of(4, 4))).hasSize(8).containsOnlyNulls();
   }
 
+  /** Tesseract may read no character at all when it reads a key's line again: there is nothing to cut then. */
+  @Test
+  void cut_noGroups_noCharacters() {
+    assertThat(GlyphCutter.cut(line("JBSW  Y3DP", "DejaVu Sans"), List.of())).isEmpty();
+  }
+
   @Test
   void isBar_capitalIOfASansFont_isABarAndLIsNot() {
     assertThat(GlyphCutter.isBar(line("I", "DejaVu Sans"))).isTrue();

@@ -9,22 +9,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The box filter against its definition at any radius, and the Gaussian's spread. */
 class BlurTest {
-  /** The mean of the square around each value, edges repeated, rounded half up: the box filter's definition. */
-  private static int[] naiveBox(int[] values, int width, int height, int radius) {
-    int[] out = new int[values.length];
+  /**
+   * The box filter's definition: the mean of the square around each value, edges repeated, rounded half up; rows
+   * first, as the filter does, so each row's mean is rounded before the column mean is taken. Plain loops over the
+   * window of each value, without the filter's running sums (also the reference of {@link PhotoRepairFuzzTest}).
+   */
+  static int[] definition(int[] values, int width, int height, int radius) {
     int span = 2 * radius + 1;
+    long[] rowMeans = new long[values.length];
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        long rowSum = 0;
+        for (int dx = -radius; dx <= radius; dx++) {
+          rowSum += values[y * width + Math.max(0, Math.min(width - 1, x + dx))];
+        }
+        rowMeans[y * width + x] = (rowSum + span / 2) / span;
+      }
+    }
+    int[] out = new int[values.length];
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         long sum = 0;
         for (int dy = -radius; dy <= radius; dy++) {
-          int row = Math.max(0, Math.min(height - 1, y + dy));
-          // Rows first, as the filter does: each row's mean is rounded before the column mean is taken.
-          long rowSum = 0;
-          for (int dx = -radius; dx <= radius; dx++) {
-            rowSum += values[row * width + Math.max(0, Math.min(width - 1, x + dx))];
-          }
-          sum += (rowSum + span / 2) / span;
+          sum += rowMeans[Math.max(0, Math.min(height - 1, y + dy)) * width + x];
         }
         out[y * width + x] = (int) ((sum + span / 2) / span);
       }
@@ -40,7 +49,7 @@ class BlurTest {
     for (int i = 0; i < values.length; i++) {
       values[i] = random.nextInt(65_026);   // up to 255², as the contrast repair's squares
     }
-    int[] expected = naiveBox(values, width, height, radius);
+    int[] expected = definition(values, width, height, radius);
 
     Blur.box(values, new int[values.length], width, height, radius);
 

@@ -64,8 +64,7 @@ public final class IntakeRun {
    * @return the tally
    */
   public Rate rate(Damage damage, int level, Optional<Path> save) {
-    List<Long> nanos = new ArrayList<>();
-    List<String> failed = new ArrayList<>();
+    List<Read> reads = new ArrayList<>();
     int decoded = 0;
     int misread = 0;
     String input = "";
@@ -84,17 +83,16 @@ public final class IntakeRun {
       } catch (QrCodeException e) {
         // nothing found: counted below
       }
-      nanos.add(System.nanoTime() - start);
-      if (sample.matches(found)) {
+      long nanos = System.nanoTime() - start;
+      boolean matched = sample.matches(found);
+      if (matched) {
         decoded++;
-      } else {
-        if (!found.isEmpty()) {
-          misread++;
-        }
-        failed.add(sample.toString());
+      } else if (!found.isEmpty()) {
+        misread++;
       }
+      reads.add(new Read(sample, nanos, matched));
     }
-    return new Rate(damage, level, input, decoded, misread, samples.size(), nanos, failed);
+    return new Rate(damage, level, input, decoded, misread, reads);
   }
 
   private static void write(Path file, byte[] bytes) {
@@ -116,22 +114,22 @@ public final class IntakeRun {
     private final String input;
     private final int decoded;
     private final int misread;
-    private final int total;
+    private final List<Read> reads;
     private final List<Long> sortedNanos;
-    private final List<String> failed;
 
-    Rate(Damage damage, int level, String input, int decoded, int misread, int total, List<Long> nanos,
-        List<String> failed) {
+    Rate(Damage damage, int level, String input, int decoded, int misread, List<Read> reads) {
       this.damage = damage;
       this.level = level;
       this.input = input;
       this.decoded = decoded;
       this.misread = misread;
-      this.total = total;
-      List<Long> sorted = new ArrayList<>(nanos);
+      this.reads = List.copyOf(reads);
+      List<Long> sorted = new ArrayList<>();
+      for (Read read : reads) {
+        sorted.add(read.nanos);
+      }
       Collections.sort(sorted);
       this.sortedNanos = List.copyOf(sorted);
-      this.failed = List.copyOf(failed);
     }
 
     /** @return the damage kind */
@@ -161,7 +159,7 @@ public final class IntakeRun {
 
     /** @return how many pictures were read */
     public int total() {
-      return total;
+      return reads.size();
     }
 
     /** @return the median wall time of a read, in milliseconds (the upper median for an even count) */
@@ -176,7 +174,18 @@ public final class IntakeRun {
 
     /** @return the samples that did not decode, described without their keys */
     public List<String> failed() {
+      List<String> failed = new ArrayList<>();
+      for (Read read : reads) {
+        if (!read.decoded) {
+          failed.add(read.screen);
+        }
+      }
       return failed;
+    }
+
+    /** @return every picture's read, in the order of the samples */
+    public List<Read> reads() {
+      return reads;
     }
 
     /**
@@ -186,12 +195,64 @@ public final class IntakeRun {
      */
     public String row() {
       return String.format(Locale.ROOT, "| %s | %s | %s | %d/%d | %.0f%% | %d | %.0f | %.0f |",
-          damage.name().toLowerCase(Locale.ROOT).replace('_', ' '), level(), input, decoded, total,
-          100.0 * decoded / total, misread, medianMillis(), worstMillis());
+          name(), level(), input, decoded, total(), 100.0 * decoded / total(), misread, medianMillis(), worstMillis());
+    }
+
+    /** @return the damage kind as the table names it ({@code "low light"}) */
+    public String name() {
+      return damage.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The header of the table {@link #row()} writes. */
     public static final String HEADER = "| damage | level | input | decoded | rate | misread | median ms | worst ms |\n"
         + "|---|---|---|---:|---:|---:|---:|---:|";
+  }
+
+  /**
+   * One picture's read: which screen, how long {@code QrCodes.read} took, and whether it gave exactly the screen's
+   * accounts.
+   *
+   * <p>Thread-safety: immutable.
+   */
+  public static final class Read {
+    private final String screen;
+    private final int screenWidth;
+    private final int screenHeight;
+    private final long nanos;
+    private final boolean decoded;
+
+    Read(IntakeSample sample, long nanos, boolean decoded) {
+      this.screen = sample.toString();
+      this.screenWidth = sample.screenshot().image().getWidth();
+      this.screenHeight = sample.screenshot().image().getHeight();
+      this.nanos = nanos;
+      this.decoded = decoded;
+    }
+
+    /** @return the screen, described without its key */
+    public String screen() {
+      return screen;
+    }
+
+    /**
+     * Whether the undamaged screen has this size.
+     *
+     * @param width in pixels
+     * @param height in pixels
+     * @return true for a screen of exactly {@code width × height}
+     */
+    public boolean isScreen(int width, int height) {
+      return screenWidth == width && screenHeight == height;
+    }
+
+    /** @return the wall time of the read, in milliseconds */
+    public double millis() {
+      return nanos / 1e6;
+    }
+
+    /** @return whether the read gave exactly the screen's accounts */
+    public boolean decoded() {
+      return decoded;
+    }
   }
 }

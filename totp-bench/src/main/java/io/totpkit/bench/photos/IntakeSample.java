@@ -63,7 +63,8 @@ public final class IntakeSample {
       for (int i = 0; i < count; i++) {
         accounts.add(account(random, EXPORT_ISSUERS[random.nextInt(EXPORT_ISSUERS.length)]));
       }
-      ExportScreen screen = ExportScreen.of(MigrationPayload.encode(accounts).get(0), 0, 1, display);
+      String text = ExportText.withBatchId(MigrationPayload.encode(accounts).get(0), random.nextInt());
+      ExportScreen screen = ExportScreen.of(text, 0, 1, display);
       return new IntakeSample(seed, index, screen.render(), uris(accounts), screen + ", " + count + " accounts");
     }
     // The styles take turns among the setup screens, so that every few samples show each of them.

@@ -3,11 +3,13 @@ package io.totpkit.bench.photos;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.totpkit.core.MigrationPayload;
 import io.totpkit.core.OtpAuthUri;
 import io.totpkit.core.Secret;
 import io.totpkit.qr.QrCodes;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +51,29 @@ class PicturesTest {
     assertThat(Pixels.of(again.damaged(Damage.GLARE, 1).image())).isEqualTo(picture);
     assertThat(Pixels.of(first.damaged(Damage.GLARE, 2).image())).isNotEqualTo(picture);
     assertThat(first.toString()).doesNotContain("secret").doesNotContain("otpauth");
+  }
+
+  @Test
+  void damaged_sameSeedAndIndexOfAnExport_samePicture() {
+    IntakeSample first = IntakeSample.of(18, 7);   // every eighth screen is an export, whose batch id is seeded too
+    IntakeSample again = IntakeSample.of(18, 7);
+    assertThat(first.toString()).contains("Google Authenticator export");
+    assertThat(Pixels.of(again.screenshot().image())).isEqualTo(Pixels.of(first.screenshot().image()));
+    assertThat(again.damaged(Damage.CAMERA, 2).file()).isEqualTo(first.damaged(Damage.CAMERA, 2).file());
+  }
+
+  @Test
+  void withBatchId_encodedExport_sameAccountsAndTheChosenId() {
+    List<OtpAuthUri> accounts = List.of(
+        OtpAuthUri.totp(Secret.fromBase32("JBSWY3DPEHPK3PXP")).issuer("Café Rosa").account("équipe@exemple.fr")
+            .build(),
+        OtpAuthUri.totp(Secret.fromBytes(new byte[32])).issuer("GitHub").account("k.tanaka").build());
+    for (int id : new int[] {0, 1, 127, 128, Integer.MAX_VALUE, -1, Integer.MIN_VALUE}) {
+      MigrationPayload read = MigrationPayload.parse(ExportText.withBatchId(MigrationPayload.encode(accounts).get(0),
+          id));
+      assertThat(read.batchId()).isEqualTo(id);
+      assertThat(read.accounts()).isEqualTo(accounts);
+    }
   }
 
   @Test
