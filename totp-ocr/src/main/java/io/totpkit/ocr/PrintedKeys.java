@@ -34,10 +34,10 @@ import java.util.Objects;
  * A read takes a few tenths of a second for a phone screenshot.
  *
  * <h2>Security</h2>
- * The key read is key material: no message of this module quotes it, and Tesseract's diagnostics are discarded
- * (Leptonica, the image library under it, may still write a line naming one of its functions to standard error). OCR
- * can swap a character for another valid one, so a key that is not {@link PrintedKey#certain() certain} must be
- * confirmed (by the person, or by a code the platform accepts) before it is used. Pictures are decoded with the
+ * The key read is key material: no message of this module quotes it, and the diagnostics of Tesseract and of
+ * Leptonica under it are discarded. OCR can swap a character for another valid one, so a key that is not
+ * {@link PrintedKey#certain() certain} must be confirmed (by the person, or by a code the platform accepts) before
+ * it is used. Pictures are decoded with the
  * limits of {@link QrReadOptions}, as totp-qr decodes them.
  *
  * <p>Thread-safety: all methods are safe to call from any number of threads.

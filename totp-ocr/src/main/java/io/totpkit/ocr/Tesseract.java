@@ -29,6 +29,9 @@ final class Tesseract {
   private static final int PPI = 300;
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
 
+  /** Leptonica's {@code L_SEVERITY_NONE}: no message of any severity is printed. */
+  private static final int LEPTONICA_SILENT = 6;
+
   private static volatile Tesseract shared;
 
   private final TesseractLibrary api;
@@ -90,9 +93,24 @@ final class Tesseract {
           + Tessdata.INSTALL);
     }
     Path data = tessdata.get();
+    silenceLeptonica(library);
     Tesseract tesseract = new Tesseract(api, data.toString(), openMpDynamic(library));
     tesseract.pages.add(tesseract.start(true));
     return tesseract;
+  }
+
+  /**
+   * Tells Leptonica, the image library under Tesseract, to print nothing: it writes its own diagnostics to standard
+   * error ("Error in boxClipToRectangle: box outside rectangle" on some pictures), which would reach the {@code totp}
+   * tool's terminal and the server's log raw. {@code setMsgSeverity} is process-wide; nothing else here uses Leptonica.
+   */
+  private static void silenceLeptonica(String library) {
+    try {
+      // Found through libtesseract's handle, which also searches the libraries it depends on (liblept).
+      NativeLibrary.getInstance(library).getFunction("setMsgSeverity").invokeInt(new Object[] {LEPTONICA_SILENT});
+    } catch (UnsatisfiedLinkError notFound) {
+      // A Leptonica built without console output has no such function, and prints nothing anyway.
+    }
   }
 
   private static Function openMpDynamic(String library) {

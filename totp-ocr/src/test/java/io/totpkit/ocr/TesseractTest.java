@@ -30,6 +30,16 @@ class TesseractTest {
   }
 
   @Test
+  void get_silencesLeptonica() {
+    TesseractPresent.assume();
+    Tesseract.get();
+    com.sun.jna.Function severity = com.sun.jna.NativeLibrary.getInstance("tesseract").getFunction("setMsgSeverity");
+
+    // setMsgSeverity returns the severity it replaces: L_SEVERITY_NONE (6), set when Tesseract was loaded.
+    assertThat(severity.invokeInt(new Object[] {6})).isEqualTo(6);
+  }
+
+  @Test
   void load_modelNotInstalled_saysWhatToInstall() {
     TesseractPresent.assume();
     Map<String, String> environment = Map.of("TESSDATA_PREFIX", dir.toString());
