@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,6 +63,54 @@ public final class PublicApi {
       throw new IllegalStateException(e);
     }
     return found;
+  }
+
+  /**
+   * Where the API of {@code anchor}'s package names a type of one of {@code packages} — in what a type extends or
+   * implements, a public or protected method's return, parameter and exception types, a constructor's, a field's —,
+   * which would tie every caller to that library.
+   *
+   * @param anchor a type of the API package
+   * @param packages package prefixes of the library that must stay inside the module ({@code "com.sun.jna"})
+   * @return one line per place, empty when there is none
+   */
+  public static List<String> mentionsOf(Class<?> anchor, List<String> packages) {
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> type : types(anchor)) {
+      check(leaks, packages, type + " extends", type.getGenericSuperclass());
+      check(leaks, packages, type + " implements", type.getGenericInterfaces());
+      for (Method method : type.getDeclaredMethods()) {
+        if (isApi(method.getModifiers())) {
+          check(leaks, packages, method.toGenericString(), method.getGenericReturnType());
+          check(leaks, packages, method.toGenericString(), method.getGenericParameterTypes());
+          check(leaks, packages, method.toGenericString(), method.getGenericExceptionTypes());
+        }
+      }
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (isApi(constructor.getModifiers())) {
+          check(leaks, packages, constructor.toGenericString(), constructor.getGenericParameterTypes());
+          check(leaks, packages, constructor.toGenericString(), constructor.getGenericExceptionTypes());
+        }
+      }
+      for (Field field : type.getDeclaredFields()) {
+        if (isApi(field.getModifiers())) {
+          check(leaks, packages, field.toGenericString(), field.getGenericType());
+        }
+      }
+    }
+    return leaks;
+  }
+
+  private static boolean isApi(int modifiers) {
+    return Modifier.isPublic(modifiers) || Modifier.isProtected(modifiers);
+  }
+
+  private static void check(List<String> leaks, List<String> packages, String where, Type... types) {
+    for (Type type : types) {
+      if (type != null && packages.stream().anyMatch(type.getTypeName()::contains)) {
+        leaks.add(where);
+      }
+    }
   }
 
   private static boolean isVisible(Class<?> type) {
