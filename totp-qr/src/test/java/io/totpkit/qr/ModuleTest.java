@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.totpkit.testing.PublicApi;
 import java.lang.module.ModuleDescriptor;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
