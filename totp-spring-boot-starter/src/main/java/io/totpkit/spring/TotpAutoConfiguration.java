@@ -1,7 +1,17 @@
 package io.totpkit.spring;
 
+import io.totpkit.core.AttemptLimiter;
+import io.totpkit.core.InMemoryReplayGuard;
+import io.totpkit.core.ReplayGuard;
+import io.totpkit.guard.JdbcAttemptLimiter;
+import io.totpkit.guard.JdbcReplayGuard;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
 
 /**
  * Spring Boot's entry point into the starter: binds and checks {@link TotpProperties}, and maps them onto totpkit's
@@ -13,4 +23,26 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 @EnableConfigurationProperties(TotpProperties.class)
 public class TotpAutoConfiguration {
   TotpAutoConfiguration() {}
+
+  /** Lazy: an application that brings both guards of its own is not warned about in-memory ones it never uses. */
+  @Bean
+  @Lazy
+  GuardDatabase totpGuardDatabase(TotpProperties properties, ObjectProvider<DataSource> dataSource) {
+    return GuardDatabase.resolve(properties.guards(), dataSource.getIfUnique());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  ReplayGuard totpReplayGuard(GuardDatabase database) {
+    return database.dataSource() == null ? new InMemoryReplayGuard() : JdbcReplayGuard.of(database.dataSource());
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  AttemptLimiter totpAttemptLimiter(GuardDatabase database, TotpProperties properties) {
+    TotpProperties.Lockout lockout = properties.lockout();
+    return database.dataSource() == null
+        ? AttemptLimiter.inMemory(lockout.maxFailures(), lockout.duration())
+        : JdbcAttemptLimiter.of(database.dataSource(), lockout.maxFailures(), lockout.duration());
+  }
 }

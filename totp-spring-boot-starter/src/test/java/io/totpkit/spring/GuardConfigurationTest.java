@@ -1,0 +1,99 @@
+package io.totpkit.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.totpkit.core.AttemptLimiter;
+import io.totpkit.core.InMemoryReplayGuard;
+import io.totpkit.core.ReplayGuard;
+import io.totpkit.guard.JdbcAttemptLimiter;
+import io.totpkit.guard.JdbcGuardSchema;
+import io.totpkit.guard.JdbcReplayGuard;
+import io.totpkit.guard.testing.FreshDatabaseTest;
+import java.time.Duration;
+import java.time.Instant;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class GuardConfigurationTest extends FreshDatabaseTest {
+  static final Instant NOW = Instant.parse("2026-11-30T05:00:00Z");
+
+  final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withConfiguration(AutoConfigurations.of(TotpAutoConfiguration.class));
+
+  @Test
+  void guards_noDataSource_inMemoryWithOneWarning() {
+    try (LogCapture log = new LogCapture()) {
+      runner.run(context -> {
+        assertThat(context).hasNotFailed();
+        assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(InMemoryReplayGuard.class);
+        assertThat(context.getBean(AttemptLimiter.class).getClass().getSimpleName())
+            .isEqualTo("InMemoryAttemptLimiter");
+      });
+      assertThat(log.lines()).filteredOn(l -> l.contains("in memory")).hasSize(1)
+          .allSatisfy(l -> assertThat(l).startsWith("WARN ").contains("each application instance guards alone"));
+    }
+  }
+
+  @Test
+  void guards_dataSource_jdbcSharedAcrossInstancesAndSchemaCreated() {
+    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.lockout.max-failures=2")
+        .run(first -> runner.withBean(DataSource.class, () -> db).run(second -> {
+          assertThat(first).hasNotFailed();
+          assertThat(JdbcGuardSchema.version(db)).isEqualTo(JdbcGuardSchema.CURRENT_VERSION);
+          assertThat(first.getBean(ReplayGuard.class)).isInstanceOf(JdbcReplayGuard.class);
+          assertThat(first.getBean(AttemptLimiter.class)).isInstanceOf(JdbcAttemptLimiter.class);
+          Instant forget = NOW.plusSeconds(90);
+          assertThat(first.getBean(ReplayGuard.class).tryAccept("alice", 100, NOW, forget)).isTrue();
+          assertThat(second.getBean(ReplayGuard.class).tryAccept("alice", 100, NOW, forget)).isFalse();
+          AttemptLimiter limiter = first.getBean(AttemptLimiter.class);
+          assertThat(limiter.tryAcquire("bob", NOW)).isZero();
+          assertThat(limiter.tryAcquire("bob", NOW)).isZero();
+          assertThat(limiter.tryAcquire("bob", NOW)).isPositive();
+        }));
+  }
+
+  @Test
+  void guards_storeMemoryWithDataSource_inMemory() {
+    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.store=memory").run(context -> {
+      assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(InMemoryReplayGuard.class);
+      assertThat(JdbcGuardSchema.version(db)).isZero();
+    });
+  }
+
+  @Test
+  void guards_storeJdbcWithoutDataSource_startUpFailsNamingProperty() {
+    runner.withPropertyValues("totpkit.guards.store=jdbc").run(context -> assertThat(context).getFailure()
+        .rootCause().isInstanceOf(InvalidTotpPropertyException.class)
+        .hasMessageStartingWith("totpkit.guards.store is jdbc but the application has no DataSource bean"));
+  }
+
+  @Test
+  void guards_schemaInitializationOffOnEmptyDatabase_startUpFailsNamingProperty() {
+    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
+        .run(context -> assertThat(context).getFailure().rootCause()
+            .isInstanceOf(InvalidTotpPropertyException.class)
+            .hasMessageStartingWith("totpkit.guards.initialize-schema is false, but the guard tables are at version 0"));
+  }
+
+  @Test
+  void guards_schemaInitializationOffOnMigratedDatabase_starts() {
+    JdbcGuardSchema.migrate(db);
+    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
+        .run(context -> assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(JdbcReplayGuard.class));
+  }
+
+  @Test
+  void guards_applicationBringsItsOwn_backsOffWithoutWarning() {
+    ReplayGuard own = new InMemoryReplayGuard();
+    AttemptLimiter limiter = AttemptLimiter.inMemory(3, Duration.ofSeconds(10));
+    try (LogCapture log = new LogCapture()) {
+      runner.withBean(ReplayGuard.class, () -> own).withBean(AttemptLimiter.class, () -> limiter).run(context -> {
+        assertThat(context.getBean(ReplayGuard.class)).isSameAs(own);
+        assertThat(context.getBean(AttemptLimiter.class)).isSameAs(limiter);
+      });
+      assertThat(log.lines()).noneMatch(l -> l.contains("in memory"));
+    }
+  }
+}
