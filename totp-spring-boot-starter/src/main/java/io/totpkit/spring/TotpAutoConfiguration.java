@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
@@ -29,6 +30,19 @@ public class TotpAutoConfiguration {
   @Lazy
   GuardDatabase totpGuardDatabase(TotpProperties properties, ObjectProvider<DataSource> dataSource) {
     return GuardDatabase.resolve(properties.guards(), dataSource.getIfUnique());
+  }
+
+  /** The encrypted key store in the application's database, unless the application brings its own repository. */
+  @Bean
+  @ConditionalOnMissingBean(TotpKeyRepository.class)
+  @ConditionalOnSingleCandidate(DataSource.class)
+  JdbcTotpKeyRepository totpKeyRepository(DataSource dataSource, TotpProperties properties) {
+    if (properties.keys().initializeSchema()) {
+      StarterSchema.create(dataSource);
+    } else {
+      StarterSchema.check(dataSource);
+    }
+    return JdbcTotpKeyRepository.of(dataSource);
   }
 
   @Bean

@@ -96,4 +96,17 @@ class GuardConfigurationTest extends FreshDatabaseTest {
       assertThat(log.lines()).noneMatch(l -> l.contains("in memory"));
     }
   }
+
+  @Test
+  void keyRepository_dataSource_jdbcWithTables() {
+    runner.withBean(DataSource.class, () -> db).run(context -> {
+      assertThat(context.getBean(TotpKeyRepository.class)).isInstanceOf(JdbcTotpKeyRepository.class);
+      StarterSchema.check(db);
+    });
+  }
+
+  @Test
+  void keyRepository_noDataSource_none() {
+    runner.run(context -> assertThat(context).doesNotHaveBean(TotpKeyRepository.class));
+  }
 }
