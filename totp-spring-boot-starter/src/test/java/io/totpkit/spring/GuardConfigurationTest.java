@@ -20,7 +20,9 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   static final Instant NOW = Instant.parse("2026-11-30T05:00:00Z");
 
   final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(TotpAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(TotpAutoConfiguration.class, TotpServicesAutoConfiguration.class));
+  final ApplicationContextRunner keyed = runner.withPropertyValues(
+      "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1");
 
   @Test
   void guards_noDataSource_inMemoryWithOneWarning() {
@@ -38,8 +40,8 @@ class GuardConfigurationTest extends FreshDatabaseTest {
 
   @Test
   void guards_dataSource_jdbcSharedAcrossInstancesAndSchemaCreated() {
-    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.lockout.max-failures=2")
-        .run(first -> runner.withBean(DataSource.class, () -> db).run(second -> {
+    keyed.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.lockout.max-failures=2")
+        .run(first -> keyed.withBean(DataSource.class, () -> db).run(second -> {
           assertThat(first).hasNotFailed();
           assertThat(JdbcGuardSchema.version(db)).isEqualTo(JdbcGuardSchema.CURRENT_VERSION);
           assertThat(first.getBean(ReplayGuard.class)).isInstanceOf(JdbcReplayGuard.class);
@@ -56,7 +58,7 @@ class GuardConfigurationTest extends FreshDatabaseTest {
 
   @Test
   void guards_storeMemoryWithDataSource_inMemory() {
-    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.store=memory").run(context -> {
+    keyed.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.store=memory").run(context -> {
       assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(InMemoryReplayGuard.class);
       assertThat(JdbcGuardSchema.version(db)).isZero();
     });
@@ -71,7 +73,7 @@ class GuardConfigurationTest extends FreshDatabaseTest {
 
   @Test
   void guards_schemaInitializationOffOnEmptyDatabase_startUpFailsNamingProperty() {
-    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
+    keyed.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
         .run(context -> assertThat(context).getFailure().rootCause()
             .isInstanceOf(InvalidTotpPropertyException.class)
             .hasMessageStartingWith("totpkit.guards.initialize-schema is false, but the guard tables are at version 0"));
@@ -80,7 +82,7 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   @Test
   void guards_schemaInitializationOffOnMigratedDatabase_starts() {
     JdbcGuardSchema.migrate(db);
-    runner.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
+    keyed.withBean(DataSource.class, () -> db).withPropertyValues("totpkit.guards.initialize-schema=false")
         .run(context -> assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(JdbcReplayGuard.class));
   }
 
@@ -98,8 +100,28 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   }
 
   @Test
+  void services_dataSourceAndKey_created() {
+    keyed.withBean(DataSource.class, () -> db).withPropertyValues(
+        "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1")
+        .run(context -> assertThat(context).hasSingleBean(TotpAuthenticationService.class));
+  }
+
+  @Test
+  void services_dataSourceWithoutKey_startUpFailsSayingHowToMakeOne() {
+    runner.withBean(DataSource.class, () -> db).run(context -> assertThat(context).getFailure().rootCause()
+        .isInstanceOf(InvalidTotpPropertyException.class)
+        .hasMessageStartingWith("totpkit.keys.encryption-keys must hold at least one key"));
+  }
+
+  @Test
+  void services_noRepository_none() {
+    runner.run(context -> assertThat(context).doesNotHaveBean(TotpAuthenticationService.class));
+  }
+
+  @Test
   void keyRepository_dataSource_jdbcWithTables() {
-    runner.withBean(DataSource.class, () -> db).run(context -> {
+    runner.withPropertyValues(
+        "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1").withBean(DataSource.class, () -> db).run(context -> {
       assertThat(context.getBean(TotpKeyRepository.class)).isInstanceOf(JdbcTotpKeyRepository.class);
       StarterSchema.check(db);
     });

@@ -1,0 +1,38 @@
+package io.totpkit.spring;
+
+import io.totpkit.core.AttemptLimiter;
+import io.totpkit.core.ReplayGuard;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The services over a user's keys, once there is a {@link TotpKeyRepository} (the starter's JDBC one, or the
+ * application's): verification, enrollment and recovery codes. Needs {@code totpkit.keys.*}; without an encryption
+ * key start-up fails with a message saying how to make one.
+ *
+ * <p>Thread-safety: a configuration class; its beans are thread-safe.
+ */
+@AutoConfiguration(after = TotpAutoConfiguration.class)
+@ConditionalOnBean(TotpKeyRepository.class)
+public class TotpServicesAutoConfiguration {
+  TotpServicesAutoConfiguration() {}
+
+  @Bean
+  EncryptedKeys totpEncryptedKeys(TotpKeyRepository repository, TotpProperties properties) {
+    return new EncryptedKeys(repository, new TotpKeyCipher(KeyRing.of(properties.keys()), new SecureRandom()));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TotpAuthenticationService totpAuthenticationService(EncryptedKeys keys, ReplayGuard replayGuard,
+      AttemptLimiter attemptLimiter, TotpProperties properties, ObjectProvider<Clock> clock,
+      ObjectProvider<VerificationObserver> observers) {
+    return new TotpAuthenticationService(keys, replayGuard, attemptLimiter, properties.window(),
+        clock.getIfUnique(Clock::systemUTC), observers.orderedStream().toList());
+  }
+}
