@@ -14,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * A {@link TotpKeyRepository} in PostgreSQL table {@code totpkit_user_keys}, created at start-up unless
  * {@code totpkit.keys.initialize-schema=false}. Each method is one statement, or one transaction for
- * {@link #activatePending}.
+ * {@link #activate}.
  *
  * <p>Thread-safety: immutable; safe for concurrent use. Pass a pooled {@link DataSource}.
  */
@@ -88,28 +88,30 @@ public final class JdbcTotpKeyRepository implements TotpKeyRepository {
   }
 
   @Override
-  public boolean activatePending(String username) {
+  public boolean activate(StoredTotpKey pending) {
+    String username = pending.username();
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (PreparedStatement lock = c.prepareStatement(
-              "SELECT 1 FROM totpkit_user_keys WHERE username = ? AND NOT active FOR UPDATE");
+              "SELECT ciphertext FROM totpkit_user_keys WHERE username = ? AND NOT active FOR UPDATE");
           PreparedStatement drop = c.prepareStatement(
               "DELETE FROM totpkit_user_keys WHERE username = ? AND active");
           PreparedStatement promote = c.prepareStatement(
               "UPDATE totpkit_user_keys SET active = true WHERE username = ? AND NOT active")) {
         lock.setString(1, username);
-        boolean pending;
+        boolean same;
         try (ResultSet rs = lock.executeQuery()) {
-          pending = rs.next();
+          // Ciphertext is public data (random nonce, authenticated): a plain comparison leaks nothing.
+          same = rs.next() && java.util.Arrays.equals(rs.getBytes(1), pending.ciphertext());
         }
-        if (pending) {
+        if (same) {
           drop.setString(1, username);
           drop.executeUpdate();
           promote.setString(1, username);
           promote.executeUpdate();
         }
         c.commit();
-        return pending;
+        return same;
       } catch (SQLException e) {
         c.rollback();
         throw e;

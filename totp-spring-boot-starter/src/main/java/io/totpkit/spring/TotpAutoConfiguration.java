@@ -45,6 +45,19 @@ public class TotpAutoConfiguration {
     return JdbcTotpKeyRepository.of(dataSource);
   }
 
+  /** Recovery codes' hashes in the application's database (the table is made with the key table). */
+  @Bean
+  @ConditionalOnMissingBean(RecoveryCodeRepository.class)
+  @ConditionalOnSingleCandidate(DataSource.class)
+  JdbcRecoveryCodeRepository totpRecoveryCodeRepository(DataSource dataSource, TotpProperties properties) {
+    if (properties.keys().initializeSchema()) {
+      StarterSchema.create(dataSource);
+    } else {
+      StarterSchema.check(dataSource);
+    }
+    return JdbcRecoveryCodeRepository.of(dataSource);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   ReplayGuard totpReplayGuard(GuardDatabase database) {

@@ -38,12 +38,14 @@ public interface TotpKeyRepository {
   void save(StoredTotpKey key);
 
   /**
-   * Makes the user's pending key the active one, replacing any active key, in one atomic step.
+   * Makes {@code pending} the user's active key, replacing any active key, in one atomic step, provided the user's
+   * stored pending record is still this one (same ciphertext): a confirmation never activates a key that a
+   * concurrent enrollment put in its place.
    *
-   * @param username the user
-   * @return {@code true} if a pending key was activated; {@code false} if there was none
+   * @param pending the pending record that was confirmed
+   * @return {@code true} if it was activated; {@code false} if the user's pending record is gone or another one
    */
-  boolean activatePending(String username);
+  boolean activate(StoredTotpKey pending);
 
   /**
    * Deletes the user's keys, active and pending.

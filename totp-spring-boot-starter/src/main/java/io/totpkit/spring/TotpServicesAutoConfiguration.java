@@ -35,4 +35,19 @@ public class TotpServicesAutoConfiguration {
     return new TotpAuthenticationService(keys, replayGuard, attemptLimiter, properties.window(),
         clock.getIfUnique(Clock::systemUTC), observers.orderedStream().toList());
   }
+
+  @Bean
+  @ConditionalOnMissingBean
+  TotpEnrollment totpEnrollment(EncryptedKeys keys, TotpAuthenticationService service, TotpProperties properties,
+      ObjectProvider<Clock> clock) {
+    return new TotpEnrollment(keys, service, properties, new SecureRandom(), clock.getIfUnique(Clock::systemUTC));
+  }
+
+  @Bean
+  @ConditionalOnMissingBean
+  @ConditionalOnBean(RecoveryCodeRepository.class)
+  RecoveryCodes totpRecoveryCodes(RecoveryCodeRepository repository, AttemptLimiter attemptLimiter,
+      ObjectProvider<Clock> clock) {
+    return new RecoveryCodes(repository, attemptLimiter, new SecureRandom(), clock.getIfUnique(Clock::systemUTC));
+  }
 }

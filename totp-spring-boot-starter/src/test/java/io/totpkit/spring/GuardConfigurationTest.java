@@ -22,7 +22,8 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(TotpAutoConfiguration.class, TotpServicesAutoConfiguration.class));
   final ApplicationContextRunner keyed = runner.withPropertyValues(
-      "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1");
+      "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1",
+      "totpkit.issuer=Example Corp");
 
   @Test
   void guards_noDataSource_inMemoryWithOneWarning() {
@@ -103,7 +104,11 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   void services_dataSourceAndKey_created() {
     keyed.withBean(DataSource.class, () -> db).withPropertyValues(
         "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1")
-        .run(context -> assertThat(context).hasSingleBean(TotpAuthenticationService.class));
+        .withPropertyValues("totpkit.issuer=Example Corp").run(context -> {
+          assertThat(context).hasSingleBean(TotpAuthenticationService.class);
+          assertThat(context).hasSingleBean(TotpEnrollment.class);
+          assertThat(context).hasSingleBean(RecoveryCodes.class);
+        });
   }
 
   @Test
@@ -120,8 +125,7 @@ class GuardConfigurationTest extends FreshDatabaseTest {
 
   @Test
   void keyRepository_dataSource_jdbcWithTables() {
-    runner.withPropertyValues(
-        "totpkit.keys.encryption-keys.k1=" + Keys.base64("k1"), "totpkit.keys.current-key-id=k1").withBean(DataSource.class, () -> db).run(context -> {
+    keyed.withBean(DataSource.class, () -> db).run(context -> {
       assertThat(context.getBean(TotpKeyRepository.class)).isInstanceOf(JdbcTotpKeyRepository.class);
       StarterSchema.check(db);
     });

@@ -44,20 +44,31 @@ class JdbcTotpKeyRepositoryTest extends FreshDatabaseTest {
   }
 
   @Test
-  void activatePending_withActive_replacesItAtomically() {
+  void activate_withActive_replacesItAtomically() {
     EncryptedKeys keys = keys(Keys.ring("k1"));
     byte[] oldKey = new byte[20];
     byte[] newKey = new byte[20];
     newKey[0] = 1;
     repository.save(keys.seal("alice", oldKey, true, NOW, POLICY));
-    repository.save(keys.seal("alice", newKey, false, NOW.plusSeconds(5), POLICY));
+    StoredTotpKey pending = keys.seal("alice", newKey, false, NOW.plusSeconds(5), POLICY);
+    repository.save(pending);
     assertThat(keys.open(repository.findActive("alice").orElseThrow())).isEqualTo(oldKey);
 
-    assertThat(repository.activatePending("alice")).isTrue();
+    assertThat(repository.activate(pending)).isTrue();
 
     assertThat(keys.open(repository.findActive("alice").orElseThrow())).isEqualTo(newKey);
     assertThat(repository.findPending("alice")).isEmpty();
-    assertThat(repository.activatePending("alice")).isFalse();
+    assertThat(repository.activate(pending)).isFalse();
+  }
+
+  @Test
+  void activate_pendingReplacedMeanwhile_refused() {
+    EncryptedKeys keys = keys(Keys.ring("k1"));
+    StoredTotpKey confirmed = keys.seal("alice", new byte[20], false, NOW, POLICY);
+    repository.save(confirmed);
+    repository.save(keys.seal("alice", new byte[20], false, NOW, POLICY));
+    assertThat(repository.activate(confirmed)).isFalse();
+    assertThat(repository.findActive("alice")).isEmpty();
   }
 
   @Test
