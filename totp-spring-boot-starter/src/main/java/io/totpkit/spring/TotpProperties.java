@@ -29,6 +29,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * totpkit.keys.initialize-schema=true
  * totpkit.factor.code-page=/login/totp
  * totpkit.factor.default-page=true     # false when the application serves its own page on that path
+ * totpkit.factor.enabled=true          # false to apply TotpFactorConfigurer to chosen chains by hand
  * </pre>
  *
  * <p>Security: {@link #toString()} and {@link Keys#toString()} never show an encryption key.
@@ -265,8 +266,11 @@ public final class TotpProperties {
    *     {@code /login/totp}
    * @param defaultPage {@code true} (default) to serve the starter's plain page on GET; {@code false} when the
    *     application serves its own there (a form that POSTs {@code code} and the CSRF token to the same path)
+   * @param enabled {@code true} (default) to apply the factor to every {@code SecurityFilterChain} built from
+   *     Spring's {@code HttpSecurity}; {@code false} to apply {@link TotpFactorConfigurer} by hand
    */
-  public record Factor(@DefaultValue("/login/totp") String codePage, @DefaultValue("true") boolean defaultPage) {
+  public record Factor(@DefaultValue("/login/totp") String codePage, @DefaultValue("true") boolean defaultPage,
+      @DefaultValue("true") boolean enabled) {
     /** Checks the path. */
     public Factor {
       if (codePage == null || !codePage.matches("/[A-Za-z0-9/._-]*") || codePage.contains("//")

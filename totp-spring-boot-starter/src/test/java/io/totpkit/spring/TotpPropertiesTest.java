@@ -43,7 +43,7 @@ class TotpPropertiesTest {
     assertThat(p.guards()).isEqualTo(new TotpProperties.Guards(TotpProperties.Store.AUTO, true));
     assertThat(p.keys().encryptionKeys()).isEmpty();
     assertThat(p.keys().initializeSchema()).isTrue();
-    assertThat(p.factor()).isEqualTo(new TotpProperties.Factor("/login/totp", true));
+    assertThat(p.factor()).isEqualTo(new TotpProperties.Factor("/login/totp", true, true));
   }
 
   @Test
@@ -64,7 +64,7 @@ class TotpPropertiesTest {
     assertThat(p.lockout()).isEqualTo(new TotpProperties.Lockout(3, Duration.ofMinutes(5)));
     assertThat(p.guards()).isEqualTo(new TotpProperties.Guards(TotpProperties.Store.MEMORY, false));
     assertThat(p.keys().currentKeyId()).isEqualTo("k1");
-    assertThat(p.factor()).isEqualTo(new TotpProperties.Factor("/mfa/code", false));
+    assertThat(p.factor()).isEqualTo(new TotpProperties.Factor("/mfa/code", false, true));
   }
 
   @ParameterizedTest
