@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
@@ -17,7 +18,9 @@ import org.springframework.context.annotation.Bean;
  *
  * <p>Thread-safety: a configuration class; its beans are thread-safe.
  */
-@AutoConfiguration(after = TotpAutoConfiguration.class)
+@AutoConfiguration(after = TotpAutoConfiguration.class, afterName = {
+    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+    "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnBean(TotpKeyRepository.class)
 public class TotpServicesAutoConfiguration {
   TotpServicesAutoConfiguration() {}
@@ -49,5 +52,16 @@ public class TotpServicesAutoConfiguration {
   RecoveryCodes totpRecoveryCodes(RecoveryCodeRepository repository, AttemptLimiter attemptLimiter,
       ObjectProvider<Clock> clock) {
     return new RecoveryCodes(repository, attemptLimiter, new SecureRandom(), clock.getIfUnique(Clock::systemUTC));
+  }
+
+  /** Meters when the application has Micrometer and a registry; see {@link MicrometerVerificationObserver}. */
+  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+  static class Metrics {
+    @Bean
+    @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
+    VerificationObserver totpMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+      return new MicrometerVerificationObserver(registry);
+    }
   }
 }
