@@ -9,7 +9,9 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
@@ -66,7 +68,9 @@ public final class TotpFactorConfigurer extends AbstractHttpConfigurer<TotpFacto
         .getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
     SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
     if (repository == null) {
-      repository = new HttpSessionSecurityContextRepository();
+      // Spring Security's own default: the request attribute for this request, the session for the next ones.
+      repository = new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+          new HttpSessionSecurityContextRepository());
     }
     RequestCache requestCache = http.getSharedObject(RequestCache.class);
     SavedRequestAwareAuthenticationSuccessHandler success = new SavedRequestAwareAuthenticationSuccessHandler();
