@@ -153,7 +153,12 @@ public final class TotpProperties {
    * @param ahead steps accepted after it
    */
   public record Window(@DefaultValue("1") int behind, @DefaultValue("1") int ahead) {
-    /** Checks both ranges. */
+    /**
+     * Checks both ranges.
+     *
+     * @param behind steps accepted before the current one, 0 to 3
+     * @param ahead steps accepted after it, 0 to 3
+     */
     public Window {
       PropertyCheck.range("totpkit.window.behind", behind, 0, 3);
       PropertyCheck.range("totpkit.window.ahead", ahead, 0, 3);
@@ -168,7 +173,12 @@ public final class TotpProperties {
    * @param duration the first lockout, 1 s to 365 days, default 1 minute
    */
   public record Lockout(@DefaultValue("5") int maxFailures, @DefaultValue("1m") Duration duration) {
-    /** Checks both ranges. */
+    /**
+     * Checks both ranges.
+     *
+     * @param maxFailures consecutive failures before a lockout, 1 to 100
+     * @param duration the first lockout, 1 s to 365 days
+     */
     public Lockout {
       PropertyCheck.range("totpkit.lockout.max-failures", maxFailures, 1, 100);
       PropertyCheck.range("totpkit.lockout.duration", duration, Duration.ofSeconds(1), Duration.ofDays(365));
@@ -271,7 +281,13 @@ public final class TotpProperties {
    */
   public record Factor(@DefaultValue("/login/totp") String codePage, @DefaultValue("true") boolean defaultPage,
       @DefaultValue("true") boolean enabled) {
-    /** Checks the path. */
+    /**
+     * Checks the path.
+     *
+     * @param codePage the code page's path
+     * @param defaultPage whether the starter serves its page there
+     * @param enabled whether the factor is applied to every chain
+     */
     public Factor {
       if (codePage == null || !codePage.matches("/[A-Za-z0-9/._-]*") || codePage.contains("//")
           || codePage.contains("..")) {
