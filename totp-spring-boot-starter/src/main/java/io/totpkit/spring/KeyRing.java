@@ -82,6 +82,11 @@ final class KeyRing {
     return key == null ? null : Arrays.copyOf(key, key.length);
   }
 
+  /** Zeroes every key; called when the application context closes. The ring is unusable afterwards. */
+  void wipe() {
+    keys.values().forEach(Wipe::bytes);
+  }
+
   @Override
   public String toString() {
     return "KeyRing{ids=" + keys.keySet().stream().sorted().toList() + ", current=" + currentId + "}";

@@ -247,9 +247,18 @@ public final class TotpProperties {
       this.initializeSchema = initializeSchema;
     }
 
-    /** @return key id to Base64 key, unmodifiable; never log it */
-    public Map<String, String> encryptionKeys() {
+    /** Key id to Base64 key; package-private so that no serializer of public accessors (actuator) reaches it. */
+    Map<String, String> encryptionKeys() {
       return encryptionKeys;
+    }
+
+    /**
+     * Returns the ids of the configured keys (the keys themselves are not public).
+     *
+     * @return the ids, sorted
+     */
+    public java.util.List<String> keyIds() {
+      return encryptionKeys.keySet().stream().sorted().toList();
     }
 
     /** @return the id new records are encrypted with, or {@code null} when no key is configured */

@@ -25,9 +25,15 @@ import org.springframework.context.annotation.Bean;
 public class TotpServicesAutoConfiguration {
   TotpServicesAutoConfiguration() {}
 
+  /** The application keys, zeroed when the context closes. */
+  @Bean(destroyMethod = "wipe")
+  KeyRing totpKeyRing(TotpProperties properties) {
+    return KeyRing.of(properties.keys());
+  }
+
   @Bean
-  EncryptedKeys totpEncryptedKeys(TotpKeyRepository repository, TotpProperties properties) {
-    return new EncryptedKeys(repository, new TotpKeyCipher(KeyRing.of(properties.keys()), new SecureRandom()));
+  EncryptedKeys totpEncryptedKeys(TotpKeyRepository repository, KeyRing keyRing) {
+    return new EncryptedKeys(repository, new TotpKeyCipher(keyRing, new SecureRandom()));
   }
 
   @Bean

@@ -119,6 +119,16 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   }
 
   @Test
+  void keyRing_contextClosed_keysZeroed() {
+    KeyRing[] ring = new KeyRing[1];
+    keyed.withBean(DataSource.class, () -> db).run(context -> {
+      ring[0] = context.getBean(KeyRing.class);
+      assertThat(ring[0].copyOf("k1")).isNotEqualTo(new byte[32]);
+    });
+    assertThat(ring[0].copyOf("k1")).isEqualTo(new byte[32]);
+  }
+
+  @Test
   void services_noRepository_none() {
     runner.run(context -> assertThat(context).doesNotHaveBean(TotpAuthenticationService.class));
   }
