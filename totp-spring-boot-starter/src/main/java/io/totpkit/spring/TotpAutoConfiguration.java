@@ -6,7 +6,9 @@ import io.totpkit.core.ReplayGuard;
 import io.totpkit.guard.JdbcAttemptLimiter;
 import io.totpkit.guard.JdbcReplayGuard;
 import javax.sql.DataSource;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -24,6 +26,21 @@ import org.springframework.context.annotation.Lazy;
 @EnableConfigurationProperties(TotpProperties.class)
 public class TotpAutoConfiguration {
   TotpAutoConfiguration() {}
+
+  /**
+   * Without a key repository there is no factor: say so once at start-up rather than let every user meet a wall of
+   * 403s under {@code @EnableMultiFactorAuthentication}.
+   */
+  @Bean
+  SmartInitializingSingleton totpRepositoryCheck(ObjectProvider<TotpKeyRepository> repository) {
+    return () -> {
+      if (repository.getIfAvailable() == null) {
+        LogFactory.getLog(TotpAutoConfiguration.class).warn("totpkit: no TotpKeyRepository, so no TOTP factor, "
+            + "enrollment or verification service: give the application a DataSource (the starter then keeps "
+            + "encrypted keys in table totpkit_user_keys) or declare a TotpKeyRepository bean");
+      }
+    };
+  }
 
   /** Lazy: an application that brings both guards of its own is not warned about in-memory ones it never uses. */
   @Bean

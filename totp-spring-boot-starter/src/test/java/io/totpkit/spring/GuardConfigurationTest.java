@@ -142,7 +142,19 @@ class GuardConfigurationTest extends FreshDatabaseTest {
   }
 
   @Test
-  void keyRepository_noDataSource_none() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(TotpKeyRepository.class));
+  void keyRepository_noDataSource_noneAndWarned() {
+    try (LogCapture log = new LogCapture()) {
+      runner.run(context -> assertThat(context).doesNotHaveBean(TotpKeyRepository.class));
+      assertThat(log.lines()).filteredOn(l -> l.contains("no TotpKeyRepository")).hasSize(1)
+          .allSatisfy(l -> assertThat(l).startsWith("WARN "));
+    }
+  }
+
+  @Test
+  void keyRepository_dataSource_notWarned() {
+    try (LogCapture log = new LogCapture()) {
+      keyed.withBean(DataSource.class, () -> db).run(context -> assertThat(context).hasNotFailed());
+      assertThat(log.lines()).noneMatch(l -> l.contains("no TotpKeyRepository"));
+    }
   }
 }
