@@ -21,12 +21,13 @@ final class Browser {
 
   private final String base;
   private final HttpClient client;
+  private final CookieManager cookies = new CookieManager();
   /** Every response body and Location header this browser saw, for the leak checks. */
   final List<String> seen;
 
   Browser(int port, List<String> seen) {
     this.base = "http://localhost:" + port;
-    this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+    this.client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).build();
     this.seen = seen;
   }
@@ -43,6 +44,12 @@ final class Browser {
     return send(HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+  }
+
+  /** The current session cookie's value, or null. */
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   /** The path a redirect points to, without scheme and host. */

@@ -142,7 +142,9 @@ class TwoStepLoginTest {
 
     String next = alice.generate(Instant.now().plus(Duration.ofSeconds(30)));
     secrets.add(next);
+    String sessionBefore = second.sessionId();
     HttpResponse<String> accepted = submit(second, next);
+    assertThat(second.sessionId()).as("session id after the second factor").isNotNull().isNotEqualTo(sessionBefore);
     assertThat(Browser.location(accepted)).startsWith("/secret");
     assertThat(second.get("/secret").body()).isEqualTo("the secret page of alice");
   }
