@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -102,7 +103,7 @@ public final class JdbcTotpKeyRepository implements TotpKeyRepository {
         boolean same;
         try (ResultSet rs = lock.executeQuery()) {
           // Ciphertext is public data (random nonce, authenticated): a plain comparison leaks nothing.
-          same = rs.next() && java.util.Arrays.equals(rs.getBytes(1), pending.ciphertext());
+          same = rs.next() && Arrays.equals(rs.getBytes(1), pending.ciphertext());
         }
         if (same) {
           drop.setString(1, username);

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,7 +28,7 @@ final class MicrometerVerificationObserver implements VerificationObserver {
     for (TotpOutcome outcome : TotpOutcome.values()) {
       verifications.put(outcome, Counter.builder("totpkit.verifications")
           .description("TOTP codes checked, by outcome")
-          .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+          .tag("outcome", outcome.name().toLowerCase(Locale.ROOT)).register(registry));
     }
     lockouts = Counter.builder("totpkit.lockouts").description("TOTP codes refused because the account is locked out")
         .register(registry);

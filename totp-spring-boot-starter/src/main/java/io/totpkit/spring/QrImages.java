@@ -5,17 +5,14 @@ import io.totpkit.qr.QrCodes;
 import io.totpkit.qr.QrOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import org.springframework.util.ClassUtils;
 
 /**
  * The only class that touches totp-qr, an optional dependency: renders an enrollment's QR code as PNG and SVG
- * {@code data:} URIs when totp-qr is on the class path.
+ * {@code data:} URIs. Loaded only when {@link TotpEnrollment} found totp-qr on the class path.
  *
  * <p>Thread-safety: stateless.
  */
 final class QrImages {
-  static final boolean AVAILABLE = ClassUtils.isPresent("io.totpkit.qr.QrCodes", QrImages.class.getClassLoader());
-
   private QrImages() {}
 
   static String pngDataUri(OtpAuthUri uri) {

@@ -2,6 +2,7 @@ package io.totpkit.spring;
 
 import io.totpkit.core.AttemptLimiter;
 import io.totpkit.core.Secret;
+import io.totpkit.core.Wipe;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -66,7 +67,7 @@ public final class RecoveryCodes {
       Secret secret = Secret.fromBytes(bytes);
       String code = secret.toBase32();
       secret.destroy();
-      io.totpkit.core.Wipe.bytes(bytes);
+      Wipe.bytes(bytes);
       hashes.add(hash(username, code));
       codes.add(String.join("-", code.substring(0, 4), code.substring(4, 8), code.substring(8, 12),
           code.substring(12)));

@@ -38,6 +38,15 @@ final class StarterSchema {
 
   private StarterSchema() {}
 
+  /** {@link #create} or {@link #check}, as {@code totpkit.keys.initialize-schema} says. */
+  static void prepare(DataSource dataSource, boolean initialize) {
+    if (initialize) {
+      create(dataSource);
+    } else {
+      check(dataSource);
+    }
+  }
+
   static void create(DataSource dataSource) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);

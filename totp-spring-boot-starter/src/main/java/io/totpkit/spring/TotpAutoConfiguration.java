@@ -54,11 +54,7 @@ public class TotpAutoConfiguration {
   @ConditionalOnMissingBean(TotpKeyRepository.class)
   @ConditionalOnSingleCandidate(DataSource.class)
   JdbcTotpKeyRepository totpKeyRepository(DataSource dataSource, TotpProperties properties) {
-    if (properties.keys().initializeSchema()) {
-      StarterSchema.create(dataSource);
-    } else {
-      StarterSchema.check(dataSource);
-    }
+    StarterSchema.prepare(dataSource, properties.keys().initializeSchema());
     return JdbcTotpKeyRepository.of(dataSource);
   }
 
@@ -67,11 +63,7 @@ public class TotpAutoConfiguration {
   @ConditionalOnMissingBean(RecoveryCodeRepository.class)
   @ConditionalOnSingleCandidate(DataSource.class)
   JdbcRecoveryCodeRepository totpRecoveryCodeRepository(DataSource dataSource, TotpProperties properties) {
-    if (properties.keys().initializeSchema()) {
-      StarterSchema.create(dataSource);
-    } else {
-      StarterSchema.check(dataSource);
-    }
+    StarterSchema.prepare(dataSource, properties.keys().initializeSchema());
     return JdbcRecoveryCodeRepository.of(dataSource);
   }
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.util.ClassUtils;
 
 /**
  * Enrolls a user in TOTP: {@link #begin} creates a key (20 random bytes from {@link SecureRandom}) and stores it
@@ -31,6 +32,9 @@ public final class TotpEnrollment {
   public static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
 
   private static final int KEY_LENGTH = 20;
+  /** Checked here, so that {@link QrImages} (which links to totp-qr) is never loaded without it. */
+  private static final boolean QR_AVAILABLE =
+      ClassUtils.isPresent("io.totpkit.qr.QrCodes", TotpEnrollment.class.getClassLoader());
 
   private final EncryptedKeys keys;
   private final TotpAuthenticationService service;
@@ -70,7 +74,7 @@ public final class TotpEnrollment {
       OtpAuthUri uri = OtpAuthUri.totp(secret).issuer(properties.issuer()).account(accountName)
           .algorithm(properties.algorithm()).digits(properties.digits()).period(properties.period()).build();
       String manual = secret.toBase32().replaceAll("(.{4})(?!$)", "$1 ");
-      return QrImages.AVAILABLE
+      return QR_AVAILABLE
           ? new EnrollmentStart(uri.toUriString(), manual, QrImages.pngDataUri(uri), QrImages.svgDataUri(uri))
           : new EnrollmentStart(uri.toUriString(), manual, null, null);
     } finally {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -71,7 +72,7 @@ final class TotpKeyCipher {
       throw new TotpKeyStoreException("The stored TOTP key of user " + record.username() + " is encrypted under key"
           + " id \"" + record.keyId() + "\", which totpkit.keys.encryption-keys does not hold: put that key back");
     }
-    byte[] nonce = java.util.Arrays.copyOfRange(data, 1, 1 + NONCE_LENGTH);
+    byte[] nonce = Arrays.copyOfRange(data, 1, 1 + NONCE_LENGTH);
     try {
       Cipher cipher = init(Cipher.DECRYPT_MODE, record.keyId(), nonce, record.username());
       return cipher.doFinal(data, 1 + NONCE_LENGTH, data.length - 1 - NONCE_LENGTH);

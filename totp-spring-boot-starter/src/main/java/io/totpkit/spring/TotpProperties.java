@@ -3,6 +3,7 @@ package io.totpkit.spring;
 import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.Wipe;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -257,7 +258,7 @@ public final class TotpProperties {
      *
      * @return the ids, sorted
      */
-    public java.util.List<String> keyIds() {
+    public List<String> keyIds() {
       return encryptionKeys.keySet().stream().sorted().toList();
     }
 

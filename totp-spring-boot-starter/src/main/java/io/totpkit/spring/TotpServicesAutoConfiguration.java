@@ -9,7 +9,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The services over a user's keys, once there is a {@link TotpKeyRepository} (the starter's JDBC one, or the
@@ -61,12 +63,12 @@ public class TotpServicesAutoConfiguration {
   }
 
   /** Meters when the application has Micrometer and a registry; see {@link MicrometerVerificationObserver}. */
-  @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+  @Configuration(proxyBeanMethods = false)
   @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
   static class Metrics {
     @Bean
     @ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
-    VerificationObserver totpMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+    VerificationObserver totpMetrics(MeterRegistry registry) {
       return new MicrometerVerificationObserver(registry);
     }
   }
