@@ -46,7 +46,7 @@ final class TotpCodePageFilter extends OncePerRequestFilter {
       return;
     }
     String username = current.getName();
-    EnrollmentStart start = service.isEnrolled(username) ? null : enrollment.begin(username, username);
+    EnrollmentStart start = service.isEnrolled(username) ? null : enrollment.beginOrResume(username, username);
     CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
     String html = TotpCodePage.render(request.getContextPath() + codePage,
         csrf == null ? null : csrf.getParameterName(), csrf == null ? null : csrf.getToken(),

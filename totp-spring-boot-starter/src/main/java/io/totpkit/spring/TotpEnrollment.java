@@ -68,19 +68,50 @@ public final class TotpEnrollment {
     Secret secret = Secret.generate(KEY_LENGTH, random);
     byte[] plain = secret.bytes();
     try {
-      Totp policy = Totp.builder(secret).algorithm(properties.algorithm()).digits(properties.digits())
-          .period(properties.period()).build();
-      keys.repository().save(keys.seal(username, plain, false, clock.instant(), policy));
-      OtpAuthUri uri = OtpAuthUri.totp(secret).issuer(properties.issuer()).account(accountName)
-          .algorithm(properties.algorithm()).digits(properties.digits()).period(properties.period()).build();
-      String manual = secret.toBase32().replaceAll("(.{4})(?!$)", "$1 ");
-      return QR_AVAILABLE
-          ? new EnrollmentStart(uri.toUriString(), manual, QrImages.pngDataUri(uri), QrImages.svgDataUri(uri))
-          : new EnrollmentStart(uri.toUriString(), manual, null, null);
+      StoredTotpKey pending = keys.seal(username, plain, false, clock.instant(), Totp.builder(secret)
+          .algorithm(properties.algorithm()).digits(properties.digits()).period(properties.period()).build());
+      keys.repository().save(pending);
+      return show(secret, pending, accountName);
     } finally {
       Wipe.bytes(plain);
       secret.destroy();
     }
+  }
+
+  /**
+   * Shows {@code username}'s pending key again if it has not expired, else begins a new one: a page that is
+   * reloaded, or shown again after a mistyped code, keeps the QR code the user may already have scanned.
+   *
+   * @param username the authenticated principal's name
+   * @param accountName the account shown in the authenticator app
+   * @return what to show the user
+   */
+  public EnrollmentStart beginOrResume(String username, String accountName) {
+    Optional<StoredTotpKey> pending = keys.pending(username);
+    if (pending.isEmpty() || expired(pending.get())) {
+      return begin(username, accountName);
+    }
+    byte[] plain = keys.open(pending.get());
+    Secret secret = Secret.fromBytes(plain);
+    try {
+      return show(secret, pending.get(), accountName);
+    } finally {
+      Wipe.bytes(plain);
+      secret.destroy();
+    }
+  }
+
+  private EnrollmentStart show(Secret secret, StoredTotpKey record, String accountName) {
+    OtpAuthUri uri = OtpAuthUri.totp(secret).issuer(properties.issuer()).account(accountName)
+        .algorithm(record.algorithm()).digits(record.digits()).period(record.period()).build();
+    String manual = secret.toBase32().replaceAll("(.{4})(?!$)", "$1 ");
+    return QR_AVAILABLE
+        ? new EnrollmentStart(uri.toUriString(), manual, QrImages.pngDataUri(uri), QrImages.svgDataUri(uri))
+        : new EnrollmentStart(uri.toUriString(), manual, null, null);
+  }
+
+  private boolean expired(StoredTotpKey pending) {
+    return pending.createdAt().plus(PENDING_LIFETIME).isBefore(clock.instant());
   }
 
   /**
@@ -94,7 +125,7 @@ public final class TotpEnrollment {
    */
   public TotpVerificationResult confirm(String username, CharSequence code) {
     Optional<StoredTotpKey> pending = keys.pending(username);
-    if (pending.isEmpty() || pending.get().createdAt().plus(PENDING_LIFETIME).isBefore(clock.instant())) {
+    if (pending.isEmpty() || expired(pending.get())) {
       return TotpVerificationResult.notEnrolled();
     }
     TotpVerificationResult result = service.check(pending.get(), code);

@@ -92,6 +92,21 @@ class TotpEnrollmentTest extends FreshDatabaseTest {
   }
 
   @Test
+  void beginOrResume_freshPending_sameKeyShownAgain() {
+    EnrollmentStart first = enrollment.beginOrResume("alice", "alice");
+    EnrollmentStart again = enrollment.beginOrResume("alice", "alice");
+    assertThat(again.otpauthUri()).isEqualTo(first.otpauthUri());
+    assertThat(enrollment.confirm("alice", currentCode(first)).isAccepted()).isTrue();
+  }
+
+  @Test
+  void beginOrResume_expiredPending_newKey() {
+    EnrollmentStart first = enrollment.beginOrResume("alice", "alice");
+    clock.advance(TotpEnrollment.PENDING_LIFETIME.plusSeconds(1));
+    assertThat(enrollment.beginOrResume("alice", "alice").otpauthUri()).isNotEqualTo(first.otpauthUri());
+  }
+
+  @Test
   void confirm_nothingPending_notEnrolled() {
     assertThat(enrollment.confirm("bob", "123456").outcome()).isEqualTo(TotpOutcome.NOT_ENROLLED);
   }

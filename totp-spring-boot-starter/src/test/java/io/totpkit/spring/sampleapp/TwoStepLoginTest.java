@@ -109,6 +109,7 @@ class TwoStepLoginTest {
     assertThat(m.find()).isTrue();
     String setupKey = m.group(1).replace(" ", "");
     secrets.add(setupKey);
+    assertThat(browser.get("/login/totp").body()).as("reloaded page, same key").contains(m.group(1));
     Totp totp = Totp.builder(Secret.fromBase32(setupKey)).build();
     String code = totp.generate(Instant.now());
     secrets.add(code);
