@@ -32,8 +32,8 @@ public final class TotpEnrollment {
   public static final Duration PENDING_LIFETIME = Duration.ofMinutes(15);
 
   private static final int KEY_LENGTH = 20;
-  /** Checked here, so that {@link QrImages} (which links to totp-qr) is never loaded without it. */
-  private static final boolean QR_AVAILABLE =
+  /** Whether totp-qr is on the class path: {@link QrImages}, which links to it, is loaded only then. */
+  static final boolean QR_ON_CLASS_PATH =
       ClassUtils.isPresent("io.totpkit.qr.QrCodes", TotpEnrollment.class.getClassLoader());
 
   private final EncryptedKeys keys;
@@ -41,9 +41,10 @@ public final class TotpEnrollment {
   private final TotpProperties properties;
   private final SecureRandom random;
   private final Clock clock;
+  private final boolean qrImages;
 
   TotpEnrollment(EncryptedKeys keys, TotpAuthenticationService service, TotpProperties properties,
-      SecureRandom random, Clock clock) {
+      SecureRandom random, Clock clock, boolean qrImages) {
     if (properties.issuer() == null) {
       throw new InvalidTotpPropertyException("totpkit.issuer", "must be set to enroll users: it is the name"
           + " authenticator apps show above the code (for example totpkit.issuer=Example Corp)");
@@ -53,6 +54,7 @@ public final class TotpEnrollment {
     this.properties = properties;
     this.random = random;
     this.clock = clock;
+    this.qrImages = qrImages;
   }
 
   /**
@@ -105,7 +107,7 @@ public final class TotpEnrollment {
     OtpAuthUri uri = OtpAuthUri.totp(secret).issuer(properties.issuer()).account(accountName)
         .algorithm(record.algorithm()).digits(record.digits()).period(record.period()).build();
     String manual = secret.toBase32().replaceAll("(.{4})(?!$)", "$1 ");
-    return QR_AVAILABLE
+    return qrImages
         ? new EnrollmentStart(uri.toUriString(), manual, QrImages.pngDataUri(uri), QrImages.svgDataUri(uri))
         : new EnrollmentStart(uri.toUriString(), manual, null, null);
   }

@@ -51,7 +51,8 @@ public class TotpServicesAutoConfiguration {
   @ConditionalOnMissingBean
   TotpEnrollment totpEnrollment(EncryptedKeys keys, TotpAuthenticationService service, TotpProperties properties,
       ObjectProvider<Clock> clock) {
-    return new TotpEnrollment(keys, service, properties, new SecureRandom(), clock.getIfUnique(Clock::systemUTC));
+    return new TotpEnrollment(keys, service, properties, new SecureRandom(), clock.getIfUnique(Clock::systemUTC),
+        TotpEnrollment.QR_ON_CLASS_PATH);
   }
 
   @Bean

@@ -30,7 +30,7 @@ class TotpEnrollmentTest extends FreshDatabaseTest {
     EncryptedKeys keys = new EncryptedKeys(repository, new TotpKeyCipher(Keys.ring("k1"), new SecureRandom()));
     service = new TotpAuthenticationService(keys, new InMemoryReplayGuard(),
         AttemptLimiter.inMemory(5, Duration.ofMinutes(1)), new TotpProperties.Window(1, 1), clock, List.of());
-    enrollment = new TotpEnrollment(keys, service, properties("Example Corp"), new SecureRandom(), clock);
+    enrollment = new TotpEnrollment(keys, service, properties("Example Corp"), new SecureRandom(), clock, true);
   }
 
   static TotpProperties properties(String issuer) {
@@ -59,6 +59,22 @@ class TotpEnrollmentTest extends FreshDatabaseTest {
     assertThat(QrCodes.read(image)).containsExactly(uri);
     assertThat(start.qrSvgDataUri().orElseThrow()).startsWith("data:image/svg+xml;base64,");
     assertThat(start.toString()).doesNotContain(uri.secret().toBase32()).doesNotContain("otpauth");
+  }
+
+  @Test
+  void begin_withoutTotpQr_textAndKeyOnly() {
+    TotpEnrollment textOnly = new TotpEnrollment(
+        new EncryptedKeys(repository, new TotpKeyCipher(Keys.ring("k1"), new SecureRandom())), service,
+        properties("Example Corp"), new SecureRandom(), clock, false);
+    EnrollmentStart start = textOnly.begin("bob", "bob");
+    assertThat(start.otpauthUri()).startsWith("otpauth://totp/Example%20Corp:bob?");
+    assertThat(start.qrPngDataUri()).isEmpty();
+    assertThat(start.qrSvgDataUri()).isEmpty();
+  }
+
+  @Test
+  void qrOnClassPath_inTheseTests_true() {
+    assertThat(TotpEnrollment.QR_ON_CLASS_PATH).isTrue();
   }
 
   @Test
@@ -113,7 +129,7 @@ class TotpEnrollmentTest extends FreshDatabaseTest {
 
   @Test
   void create_noIssuer_namesProperty() {
-    assertThatThrownBy(() -> new TotpEnrollment(null, null, properties(null), new SecureRandom(), clock))
+    assertThatThrownBy(() -> new TotpEnrollment(null, null, properties(null), new SecureRandom(), clock, true))
         .isInstanceOf(InvalidTotpPropertyException.class).hasMessageStartingWith("totpkit.issuer must be set");
   }
 }
