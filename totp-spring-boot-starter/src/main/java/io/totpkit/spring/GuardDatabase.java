@@ -35,7 +35,8 @@ final class GuardDatabase {
       case JDBC -> {
         if (available == null) {
           throw new InvalidTotpPropertyException("totpkit.guards.store",
-              "is jdbc but the application has no DataSource bean: add one (spring.datasource.url) or set auto");
+              "is jdbc but the application has no DataSource bean (or several, none primary): add one"
+              + " (spring.datasource.url) or set auto");
         }
         yield available;
       }

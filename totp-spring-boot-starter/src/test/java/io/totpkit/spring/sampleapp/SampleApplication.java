@@ -32,7 +32,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class SampleApplication {
   @Bean
   SecurityFilterChain chain(HttpSecurity http) throws Exception {
-    return http.authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+    // The error page is public: otherwise a 403 dispatched to /error turns into a redirect to the code page, and
+    // /error becomes the saved request the user returns to after the code.
+    return http.authorizeHttpRequests(requests -> requests
+            .requestMatchers("/error").permitAll()
+            .anyRequest().authenticated())
         .formLogin(Customizer.withDefaults())
         .build();
   }
