@@ -1,13 +1,18 @@
 package io.totpkit.spring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.totpkit.core.AttemptLimiter;
 import io.totpkit.core.HmacAlgorithm;
 import io.totpkit.core.InMemoryReplayGuard;
 import io.totpkit.core.Secret;
 import io.totpkit.core.Totp;
+import io.totpkit.guard.GuardUnavailableException;
+import io.totpkit.guard.JdbcAttemptLimiter;
+import io.totpkit.guard.JdbcReplayGuard;
 import io.totpkit.guard.testing.FreshDatabaseTest;
+import io.totpkit.guard.testing.UnreachableDatabase;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -127,6 +132,29 @@ class TotpAuthenticationServiceTest extends FreshDatabaseTest {
     enroll("alice", Keys.ring("k1"));
     service(Keys.ring("k2", "k1")).verify("alice", code(Duration.ofSeconds(300)));
     assertThat(repository.findActive("alice").orElseThrow().keyId()).isEqualTo("k1");
+  }
+
+  @Test
+  void verify_keyStoreUnreachable_throwsTypedFailClosed() {
+    TotpAuthenticationService unreachable = new TotpAuthenticationService(new EncryptedKeys(
+        JdbcTotpKeyRepository.of(UnreachableDatabase.dataSource()),
+        new TotpKeyCipher(Keys.ring("k1"), new SecureRandom())), new InMemoryReplayGuard(),
+        AttemptLimiter.inMemory(5, Duration.ofMinutes(1)), new TotpProperties.Window(1, 1), clock, List.of());
+    assertThatThrownBy(() -> unreachable.verify("alice", "123456"))
+        .isInstanceOf(TotpKeyStoreException.class).hasMessageContaining("totpkit_user_keys")
+        .hasMessageNotContaining("123456");
+  }
+
+  @Test
+  void verify_guardsUnreachable_throwsTypedFailClosed() {
+    enroll("alice", Keys.ring("k1"));
+    var down = UnreachableDatabase.dataSource();
+    TotpAuthenticationService service = new TotpAuthenticationService(
+        new EncryptedKeys(repository, new TotpKeyCipher(Keys.ring("k1"), new SecureRandom())),
+        JdbcReplayGuard.of(down), JdbcAttemptLimiter.of(down, 5,
+        Duration.ofMinutes(1)), new TotpProperties.Window(1, 1), clock, List.of());
+    assertThatThrownBy(() -> service.verify("alice", code(Duration.ZERO)))
+        .isInstanceOf(GuardUnavailableException.class);
   }
 
   @Test
