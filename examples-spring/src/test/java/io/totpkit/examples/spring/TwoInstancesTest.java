@@ -1,0 +1,52 @@
+package io.totpkit.examples.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.totpkit.guard.testing.PostgresCluster;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Two instances of the sample on one PostgreSQL, as behind a load balancer: a code used on one is spent on both. */
+class TwoInstancesTest {
+  static ConfigurableApplicationContext a;
+  static ConfigurableApplicationContext b;
+
+  @BeforeAll
+  static void start() {
+    String database = PostgresCluster.get().newDatabase();
+    a = SampleRun.start(database);
+    b = SampleRun.start(database);
+  }
+
+  @AfterAll
+  static void stop() {
+    for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {a, b}) {
+      if (app != null) {
+        app.close();
+      }
+    }
+  }
+
+  @Test
+  void code_usedOnOneInstance_refusedOnTheOther() {
+    List<String> pages = new ArrayList<>();
+    Visitor.Enrolled dave = Visitor.enroll(new Browser(SampleRun.port(a), pages), "dave", new ArrayList<>());
+    String code = dave.totp().generate(Instant.now().plusSeconds(30));
+
+    Browser onA = new Browser(SampleRun.port(a), pages);
+    Visitor.signIn(onA, "dave");
+    assertThat(Browser.location(Visitor.typeCode(onA, code))).doesNotStartWith("/login");
+    assertThat(onA.get("/").statusCode()).isEqualTo(200);
+
+    Browser onB = new Browser(SampleRun.port(b), pages);
+    Visitor.signIn(onB, "dave");
+    assertThat(onB.get("/login/totp").body()).as("the key is known on B").doesNotContain("setup-key");
+    assertThat(Browser.location(Visitor.typeCode(onB, code))).isEqualTo("/login/totp?error");
+    assertThat(onB.get("/").statusCode()).isEqualTo(302);
+  }
+}
