@@ -15,16 +15,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 class TwoInstancesTest {
   static ConfigurableApplicationContext a;
   static ConfigurableApplicationContext b;
+  static LogCapture log;
 
   @BeforeAll
   static void start() {
     String database = PostgresCluster.get().newDatabase();
     a = SampleRun.start(database);
     b = SampleRun.start(database);
+    log = new LogCapture();
   }
 
   @AfterAll
   static void stop() {
+    log.close();
     for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {a, b}) {
       if (app != null) {
         app.close();
@@ -48,5 +51,7 @@ class TwoInstancesTest {
     assertThat(onB.get("/login/totp").body()).as("the key is known on B").doesNotContain("setup-key");
     assertThat(Browser.location(Visitor.typeCode(onB, code))).isEqualTo("/login/totp?error");
     assertThat(onB.get("/").statusCode()).isEqualTo(302);
+    assertThat(log.lines()).filteredOn(line -> line.contains("second factor")).last().asString()
+        .endsWith("second factor refused for dave: REPLAYED");
   }
 }

@@ -82,6 +82,13 @@ class TwoStepLoginTest {
     return enrolled;
   }
 
+  /** The audit lines about {@code user} so far, without the logger's name. */
+  static List<String> audit(String user) {
+    String prefix = "second factor ";
+    return log.lines().stream().filter(line -> line.contains(prefix) && line.contains(" for " + user + ":"))
+        .map(line -> line.substring(line.indexOf(prefix))).toList();
+  }
+
   static String codeAhead(Visitor.Enrolled user, int steps) {
     String code = user.totp().generate(Instant.now().plusSeconds(30L * steps));
     codes.add(code);
@@ -107,6 +114,7 @@ class TwoStepLoginTest {
     assertThat(Browser.location(Visitor.typeCode(other, code))).as("replayed").isEqualTo("/login/totp?error");
     assertThat(other.get("/login/totp?error").body()).contains(NOT_ACCEPTED);
     assertThat(other.get("/").statusCode()).isEqualTo(302);
+    assertThat(audit("alice")).last().isEqualTo("second factor refused for alice: REPLAYED");
   }
 
   @Test
@@ -125,6 +133,12 @@ class TwoStepLoginTest {
     Thread.sleep(LOCKOUT.toMillis() + 500);
     assertThat(Browser.location(Visitor.typeCode(browser, right))).as("lockout over").doesNotStartWith("/login");
     assertThat(browser.get("/").statusCode()).isEqualTo(200);
+    List<String> audit = audit("bob");
+    assertThat(audit.subList(audit.size() - 7, audit.size())).map(line -> line.replaceFirst(", drift .*", ""))
+        .containsExactly("second factor refused for bob: REJECTED", "second factor refused for bob: REJECTED",
+            "second factor refused for bob: REJECTED", "second factor refused for bob: REJECTED",
+            "second factor refused for bob: REJECTED", "second factor refused for bob: THROTTLED",
+            "second factor accepted for bob: code");
   }
 
   @Test
@@ -136,11 +150,13 @@ class TwoStepLoginTest {
     Visitor.signIn(first, "carol");
     assertThat(Browser.location(Visitor.typeCode(first, recoveryCode))).doesNotStartWith("/login");
     assertThat(first.get("/").body()).contains("Recovery codes left: 9");
+    assertThat(audit("carol")).last().isEqualTo("second factor accepted for carol: recovery code");
 
     Browser second = browser();
     Visitor.signIn(second, "carol");
     assertThat(Browser.location(Visitor.typeCode(second, recoveryCode))).isEqualTo("/login/totp?error");
     assertThat(second.get("/").statusCode()).isEqualTo(302);
+    assertThat(audit("carol")).last().isEqualTo("second factor refused for carol: REJECTED");
   }
 
   @Test
