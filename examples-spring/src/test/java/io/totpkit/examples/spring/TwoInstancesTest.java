@@ -54,4 +54,24 @@ class TwoInstancesTest {
     assertThat(log.lines()).filteredOn(line -> line.contains("second factor")).last().asString()
         .endsWith("second factor refused for dave: REPLAYED");
   }
+
+  @Test
+  void fiveWrongCodesOnOneInstance_lockTheOtherToo() {
+    List<String> pages = new ArrayList<>();
+    Visitor.Enrolled bob = Visitor.enroll(new Browser(SampleRun.port(a), pages), "bob", new ArrayList<>());
+    String right = bob.totp().generate(Instant.now().plusSeconds(30));
+    String wrong = right.equals("000000") ? "111111" : "000000";
+
+    Browser onA = new Browser(SampleRun.port(a), pages);
+    Visitor.signIn(onA, "bob");
+    for (int i = 0; i < 5; i++) {
+      assertThat(Browser.location(Visitor.typeCode(onA, wrong))).isEqualTo("/login/totp?error");
+    }
+    Browser onB = new Browser(SampleRun.port(b), pages);
+    Visitor.signIn(onB, "bob");
+    assertThat(Browser.location(Visitor.typeCode(onB, right))).isEqualTo("/login/totp?error");
+    assertThat(onB.get("/").statusCode()).isEqualTo(302);
+    assertThat(log.lines()).filteredOn(line -> line.contains("second factor")).last().asString()
+        .endsWith("second factor refused for bob: THROTTLED");
+  }
 }
