@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.totpkit.guard.testing.PostgresCluster;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +16,8 @@ class TwoInstancesTest {
   static ConfigurableApplicationContext a;
   static ConfigurableApplicationContext b;
   static LogCapture log;
+  static final List<String> pages = new CopyOnWriteArrayList<>();
+  static final Secrets secrets = new Secrets();
 
   @BeforeAll
   static void start() {
@@ -27,19 +29,21 @@ class TwoInstancesTest {
 
   @AfterAll
   static void stop() {
+    List<String> lines = log.lines();
     log.close();
     for (ConfigurableApplicationContext app : new ConfigurableApplicationContext[] {a, b}) {
       if (app != null) {
         app.close();
       }
     }
+    secrets.assertNowhereElse(pages, lines);
   }
 
   @Test
   void code_usedOnOneInstance_refusedOnTheOther() {
-    List<String> pages = new ArrayList<>();
-    Visitor.Enrolled dave = Visitor.enroll(new Browser(SampleRun.port(a), pages), "dave", new ArrayList<>());
+    Visitor.Enrolled dave = Visitor.enroll(new Browser(SampleRun.port(a), pages), "dave", secrets);
     String code = dave.totp().generate(Instant.now().plusSeconds(30));
+    secrets.codes.add(code);
 
     Browser onA = new Browser(SampleRun.port(a), pages);
     Visitor.signIn(onA, "dave");
@@ -57,9 +61,9 @@ class TwoInstancesTest {
 
   @Test
   void fiveWrongCodesOnOneInstance_lockTheOtherToo() {
-    List<String> pages = new ArrayList<>();
-    Visitor.Enrolled bob = Visitor.enroll(new Browser(SampleRun.port(a), pages), "bob", new ArrayList<>());
+    Visitor.Enrolled bob = Visitor.enroll(new Browser(SampleRun.port(a), pages), "bob", secrets);
     String right = bob.totp().generate(Instant.now().plusSeconds(30));
+    secrets.codes.add(right);
     String wrong = right.equals("000000") ? "111111" : "000000";
 
     Browser onA = new Browser(SampleRun.port(a), pages);

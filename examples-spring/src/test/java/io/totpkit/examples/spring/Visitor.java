@@ -43,7 +43,7 @@ final class Visitor {
   }
 
   /** Enrolls {@code user} through the pages, from the password to the recovery codes, checking each step. */
-  static Enrolled enroll(Browser browser, String user, List<String> codesTyped) {
+  static Enrolled enroll(Browser browser, String user, Secrets secrets) {
     assertThat(signIn(browser, user)).as("a user without a key is sent to enrollment").startsWith("/login/totp");
     HttpResponse<String> page = browser.get("/login/totp");
     assertThat(page.statusCode()).isEqualTo(200);
@@ -53,9 +53,10 @@ final class Visitor {
     Matcher key = SETUP_KEY.matcher(page.body());
     assertThat(key.find()).as("setup key in groups of four").isTrue();
     String setupKey = key.group(1).replace(" ", "");
+    secrets.setupKeys.add(setupKey);
     Totp totp = Totp.builder(Secret.fromBase32(setupKey)).build();
     String first = totp.generate(Instant.now());
-    codesTyped.add(first);
+    secrets.codes.add(first);
     HttpResponse<String> confirmed = browser.submit("/login/totp", page, Map.of("code", first));
     String next = Browser.location(confirmed);
     assertThat(next).startsWith("/").doesNotStartWith("/login");
@@ -70,6 +71,7 @@ final class Visitor {
       recoveryCodes.add(m.group(1));
     }
     assertThat(recoveryCodes).hasSize(10).doesNotHaveDuplicates();
+    secrets.recoveryCodes.addAll(recoveryCodes);
 
     HttpResponse<String> account = browser.get("/");
     assertThat(account.body()).as("shown once").contains("Recovery codes left: 10").doesNotContain(recoveryCodes.get(0));
