@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * totpkit.guards.store=auto            # auto | jdbc | memory
  * totpkit.guards.initialize-schema=true
  * totpkit.keys.encryption-keys.k1=...  # key id = Base64 of 32 random bytes (openssl rand -base64 32)
- * totpkit.keys.current-key-id=k1
+ * totpkit.keys.current-key-id=k1       # required with two keys or more; the only id otherwise
  * totpkit.keys.initialize-schema=true
  * totpkit.factor.code-page=/login/totp
  * totpkit.factor.default-page=true     # false when the application serves its own page on that path
@@ -224,7 +224,8 @@ public final class TotpProperties {
      * Binds and checks the key settings.
      *
      * @param encryptionKeys key id to Base64 of 32 random bytes; ids of 1 to 32 letters, digits, '.', '_' or '-'
-     * @param currentKeyId the id new records are encrypted with; required when a key is configured
+     * @param currentKeyId the id new records are encrypted with; required when more than one key is configured,
+     *     the only id when one is
      * @param initializeSchema {@code true} (default) to create or migrate the key and recovery-code tables at start-up
      * @throws InvalidTotpPropertyException if an id or a key is malformed, or the current id is not configured
      */
@@ -238,6 +239,10 @@ public final class TotpProperties {
               "ids must be 1 to 32 letters, digits, '.', '_' or '-', was \"" + id + "\"");
         }
         Wipe.bytes(KeyRing.decodeKey(id, entry.getValue()));
+      }
+      if (currentKeyId == null && this.encryptionKeys.size() == 1) {
+        // One key: it can only be the current one, so an application needs no second line to say so.
+        currentKeyId = this.encryptionKeys.keySet().iterator().next();
       }
       if (!this.encryptionKeys.isEmpty() && (currentKeyId == null || !this.encryptionKeys.containsKey(currentKeyId))) {
         throw new InvalidTotpPropertyException("totpkit.keys.current-key-id", "must name one of the ids in "
