@@ -9,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -67,30 +68,42 @@ abstract class RequestChain extends Handler.Abstract {
       check(exchange, route);
       answer(response, route.endpoint.answer(exchange), callback);
     } catch (ApiError e) {
-      refuse(exchange, response, e, callback);
+      refuse(exchange, request, response, e, callback);
     } catch (UnknownMemberException removed) {
       // A token revoked, or a member removed, while their vault was open here: they are no one now.
       gate.forget(exchange);
-      refuse(exchange, response, ApiError.unauthenticated(), callback);
+      refuse(exchange, request, response, ApiError.unauthenticated(), callback);
     } catch (VaultAccessException e) {
       // The vault's own words: which member, which rule ("may add entries only under tags they were granted").
-      refuse(exchange, response, ApiError.forbidden(e.getMessage()), callback);
+      refuse(exchange, request, response, ApiError.forbidden(e.getMessage()), callback);
     } catch (VaultLockedException e) {
-      refuse(exchange, response, new ApiError(503, "BUSY", "the vault is busy with another change; try again in a "
-          + "moment"), callback);
+      refuse(exchange, request, response, new ApiError(503, "BUSY", "the vault is busy with another change; try "
+          + "again in a moment"), callback);
     } catch (ServerStateException e) {
       LOG.log(Level.ERROR, e.getMessage());
-      refuse(exchange, response, new ApiError(500, "STATE_ERROR", "the server's own state could not be read or "
-          + "written; the server's log says more"), callback);
+      refuse(exchange, request, response, new ApiError(500, "STATE_ERROR", "the server's own state could not be "
+          + "read or written; the server's log says more"), callback);
     } catch (VaultException e) {
       LOG.log(Level.ERROR, "vault failure: " + e.getClass().getSimpleName());
-      refuse(exchange, response, new ApiError(500, "VAULT_ERROR", "the vault could not be read or written; the "
-          + "server's log says more"), callback);
+      refuse(exchange, request, response, new ApiError(500, "VAULT_ERROR", "the vault could not be read or "
+          + "written; the server's log says more"), callback);
     } catch (Exception | AssertionError e) {
       LOG.log(Level.ERROR, "internal error: " + e.getClass().getName());
-      refuse(exchange, response, new ApiError(500, "INTERNAL", "the server failed to answer"), callback);
+      refuse(exchange, request, response, new ApiError(500, "INTERNAL", "the server failed to answer"), callback);
     }
     return true;
+  }
+
+  /**
+   * Refuses, and when the request came with a body that may not have been read (a caller refused before it was
+   * looked at), says the connection closes: Jetty cannot always drain such a body and then closes the connection
+   * anyway, and a client that was not told would send its next request on it and get no answer.
+   */
+  private void refuse(Exchange exchange, Request request, Response response, ApiError error, Callback callback) {
+    if (request.getLength() != 0) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+    refuse(exchange, response, error, callback);
   }
 
   private Route route(Request request, String path, Exchange exchange) {
