@@ -100,7 +100,7 @@ abstract class RequestChain extends Handler.Abstract {
    * anyway, and a client that was not told would send its next request on it and get no answer.
    */
   private void refuse(Exchange exchange, Request request, Response response, ApiError error, Callback callback) {
-    if (request.getLength() != 0) {
+    if (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING)) {
       response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
     }
     refuse(exchange, response, error, callback);
